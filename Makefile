@@ -1,0 +1,77 @@
+# Peer Group Hub. The two commands: `make serve` (preview) and `make test` (everything).
+# The first run of either creates .venv and installs the pinned, hash-checked
+# dependencies from requirements/; later runs reuse it until those files change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SERVE_ADDR ?= 127.0.0.1:8000
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help serve build test lint format check-python chromium lock schema clean
+
+help:
+	@echo "make serve   preview the hub at http://$(SERVE_ADDR), rebuilding on edits"
+	@echo "make build   validate, then build into site/ (the old site stays if anything fails)"
+	@echo "make test    lint and run the whole test suite"
+	@echo "make lock    re-pin requirements/*.txt from pyproject.toml"
+	@echo "make schema  refresh schema/*.schema.json from the models"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/site.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DEV_STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@ $(SITE_STAMP)
+
+serve: $(SITE_STAMP)
+	$(BIN)/peerhub validate
+	$(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
+
+# Validates, builds next to site/ and swaps it in: a failed build leaves the old site.
+build: $(SITE_STAMP)
+	$(BIN)/peerhub build
+
+# Browser tests need Chromium; install Debian's package when it is missing and we can.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium not found and apt-get is not usable: browser tests will be skipped"; fi; }
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(DEV_STAMP) chromium lint
+	$(BIN)/pytest
+
+schema: $(SITE_STAMP)
+	$(BIN)/peerhub schema
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "pip-tools==7.6.2"
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras \
+	  -o requirements/site.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras \
+	  --extra test -c requirements/site.txt -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf site .site-new .site-old .pytest_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""mkdocs-macros module: the hub's components, callable from guides that opt in.
+
+Example in a guide with `render_macros: true` in its front matter:
+`{{ format_card("troika-consulting") }}`. Each macro returns HTML that links
+correctly from the page it is placed on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from peerhub.components import Components
+from peerhub.project import check_project_cached
+
+_MACROS = (
+    "format_card",
+    "group_card",
+    "outcomes_table",
+    "hub_figures",
+    "formats_index",
+    "groups_index",
+)
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.project_dir)
+    cache: dict[int, Components] = {}
+
+    def components() -> Components:
+        hub, _ = check_project_cached(root)
+        if id(hub) not in cache:
+            cache.clear()
+            cache[id(hub)] = Components(hub)
+        return cache[id(hub)]
+
+    def register(name: str) -> None:
+        def macro(*args: str) -> Markup:
+            page_url = env.page.url if env.page else ""
+            return getattr(components(), name)(*args, page=page_url)
+
+        macro.__name__ = name
+        macro.__doc__ = getattr(Components, name).__doc__
+        env.macro(macro, name)
+
+    for name in _MACROS:
+        register(name)

@@ -1,0 +1,1 @@
+"""Peer Group Hub."""

@@ -1,0 +1,119 @@
+"""The `peerhub` command: check content, start new files, refresh the JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from .models import today
+from .project import check_project, slugify
+from .schema import schemas
+from .sitebuild import build_site
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="peerhub", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("validate", help="check formats, groups and outcomes")
+    check.add_argument("paths", nargs="*", type=Path,
+                       help="files or folders to report on (default: the whole project)")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
+    new = sub.add_parser("new", help="write a new group or format file from a template")
+    new.add_argument("kind", choices=["group", "format"])
+    new.add_argument("name", help='the name, in quotes: "Finance leaders circle"')
+    new.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas into schema/")
+    schema.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
+    build = sub.add_parser("build", help="validate, then build into site/ atomically")
+    build.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.root, args.paths)
+    if args.command == "new":
+        return new_file(args.root, args.kind, args.name)
+    if args.command == "build":
+        return validate(args.root, []) or build_site(args.root)
+    return write_schemas(args.root)
+
+
+def validate(root: Path, paths: Sequence[Path]) -> int:
+    """Print every problem; exit 1 when any is an error."""
+    root = root.resolve()
+    hub, problems = check_project(root)
+    if paths:
+        wanted = [_relative(root, p) for p in paths]
+        problems = [p for p in problems if any(_covers(w, p.path) for w in wanted)]
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if annotate:
+            print(problem.github_annotation())
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    counted = len(hub.formats) + len(hub.groups) + len(hub.outcomes)
+    if problems:
+        print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}", file=sys.stderr)
+    else:
+        print(f"all content is valid ({_plural(counted, 'file')})", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _relative(root: Path, path: Path) -> str:
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _covers(wanted: str, problem_path: str) -> bool:
+    return wanted in {".", ""} or problem_path == wanted or problem_path.startswith(
+        wanted.rstrip("/") + "/")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def new_file(root: Path, kind: str, name: str) -> int:
+    """Write groups/<slug>.yml or formats/<slug>.yml from the commented template."""
+    slug = slugify(name)
+    if not slug:
+        print(f"error: cannot make a file name from {name!r}; use letters or digits",
+              file=sys.stderr)
+        return 2
+    folder = root / f"{kind}s"
+    target = folder / f"{slug}.yml"
+    if target.exists():
+        print(f"error: {target.relative_to(root)} already exists", file=sys.stderr)
+        return 1
+    template = resources.files("peerhub").joinpath(f"templates/new-{kind}.yml").read_text()
+    folder.mkdir(parents=True, exist_ok=True)
+    text = template.replace("{name}", json.dumps(name, ensure_ascii=False))
+    target.write_text(text.replace("{today}", today().isoformat()), encoding="utf-8")
+    print(f"wrote {target.relative_to(root)}: fill it in, then run `peerhub validate`")
+    return 0
+
+
+def write_schemas(root: Path) -> int:
+    """Refresh schema/*.schema.json, the copies editors use through yaml-language-server."""
+    folder = root / "schema"
+    folder.mkdir(exist_ok=True)
+    for name, schema in schemas().items():
+        (folder / f"{name}.schema.json").write_text(json.dumps(schema, indent=2) + "\n")
+        print(f"wrote schema/{name}.schema.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""The page-building components: HTML for cards, tables and whole pages.
+
+Maintainers call these from guides through mkdocs-macros (`{{ group_card("x") }}`);
+the build calls the same functions to generate every format, group and outcome page.
+Templates are autoescaped, and every value they print is also made Markdown-inert,
+so contributor text is data, never markup or template code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import urls
+from .markup import prose, text
+from .privacy import published
+from .project import Hub
+from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value becomes escaped, Markdown-inert HTML (Markup is kept as is)."""
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    return text(value)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("peerhub", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["prose"] = prose
+    env.globals.update(
+        cadence_label=CADENCE_LABELS,
+        facilitation_label=FACILITATION_LABELS,
+        mode_label=MODE_LABELS,
+    )
+    return env
+
+
+_ENV = _environment()
+
+
+def _compact(html: str) -> Markup:
+    """Drop blank lines so Markdown keeps the whole component as one raw HTML block."""
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+class Components:
+    """Renders components for one hub; `page` is the site URL the HTML will sit on."""
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self._views: dict[str, dict[str, Any]] | None = None
+
+    def _render(self, template: str, page: str, **context: Any) -> Markup:
+        def link(target: str) -> Markup:
+            # Our own URLs, built from validated slugs: nothing in them needs escaping.
+            return Markup(urls.relative(target, page))
+
+        html = _ENV.get_template(template).render(
+            hub=self.hub, link=link, urls=urls, outcome_ids=OUTCOME_IDS, **context
+        )
+        return _compact(html)
+
+    # Formats
+    def format_card(self, slug: str, page: str = "") -> Markup:
+        return self._render("format_card.html", page, slug=slug, fmt=self.hub.formats[slug])
+
+    def format_page(self, slug: str, page: str = "") -> Markup:
+        users = [
+            (s, g) for s, g in self._group_views().items() if slug in g["formats"]
+        ]
+        return self._render("format_page.html", page, slug=slug, fmt=self.hub.formats[slug],
+                            users=users)
+
+    def formats_index(self, page: str = "") -> Markup:
+        return self._render("formats_index.html", page)
+
+    # Groups
+    def group_card(self, slug: str, page: str = "") -> Markup:
+        return self._render("group_card.html", page, slug=slug, group=self._group_view(slug))
+
+    def group_page(self, slug: str, page: str = "") -> Markup:
+        group = self._group_view(slug)
+        return self._render("group_page.html", page, slug=slug, group=group,
+                            story=prose(group.get("story")))
+
+    def groups_index(self, page: str = "") -> Markup:
+        return self._render("groups_index.html", page, groups=self._group_views())
+
+    # Outcomes
+    def outcome_page(self, outcome_id: str, page: str = "") -> Markup:
+        outcome = self.hub.outcomes[outcome_id]
+        evidence = [
+            [
+                (s, g) for s, g in self._group_views().items()
+                if g["outcomes"]["primary"] == outcome_id
+                and set(design.formats) & set(g["formats"])
+            ]
+            for design in outcome.designs
+        ]
+        return self._render("outcome_page.html", page, outcome_id=outcome_id, outcome=outcome,
+                            evidence=evidence)
+
+    def outcomes_index(self, page: str = "") -> Markup:
+        return self._render("outcomes_index.html", page)
+
+    def outcomes_table(self, page: str = "") -> Markup:
+        return self._render("outcomes_table.html", page)
+
+    def hub_figures(self, page: str = "") -> Markup:
+        groups = self.hub.groups.values()
+        figures = {
+            "formats": len(self.hub.formats),
+            "groups": len(self.hub.groups),
+            "active": sum(1 for g in groups if g.status == "active"),
+            "outcomes": len(self.hub.outcomes),
+        }
+        return self._render("hub_figures.html", page, figures=figures)
+
+    def _group_view(self, slug: str) -> dict[str, Any]:
+        views = self._group_views()
+        if slug not in views:
+            raise KeyError(f"no published group '{slug}' (private groups have no page or card)")
+        return views[slug]
+
+    def _group_views(self) -> dict[str, dict[str, Any]]:
+        """Publishable data of every non-private group, computed once per hub."""
+        if self._views is None:
+            self._views = {}
+            for slug, group in self.hub.groups.items():
+                view = published(group)
+                if view is not None:
+                    self._views[slug] = view
+        return self._views
+

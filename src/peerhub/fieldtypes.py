@@ -1,0 +1,185 @@
+"""Reusable field types for the content models, each with one friendly rule.
+
+Values arrive as the strings the YAML file holds; these types decide what is
+acceptable and say so in words a contributor can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+# Invisible or direction-changing characters that can disguise text.
+_SNEAKY = {
+    *range(0x200B, 0x2010),  # zero-width space/joiners, LRM, RLM
+    *range(0x202A, 0x202F),  # bidi embeddings and overrides
+    *range(0x2060, 0x2065),  # word joiner and invisible operators
+    *range(0x2066, 0x206A),  # bidi isolates
+    0xFEFF,
+    0x00AD,
+}
+
+
+def _clean_text(value: str, *, multiline: bool) -> str:
+    for index, char in enumerate(value):
+        code = ord(char)
+        allowed_control = multiline and char in "\n\t"
+        if code in _SNEAKY or (unicodedata.category(char) == "Cc" and not allowed_control):
+            raise PydanticCustomError(
+                "hidden_character",
+                "contains an invisible or control character (U+{code:04X}) at character "
+                "{index}; delete it and type the text again",
+                {"code": code, "index": index + 1},
+            )
+    return value.strip()
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise PydanticCustomError("single_line", "must fit on one line")
+    return _clean_text(value, multiline=False)
+
+
+def _multi_line(value: str) -> str:
+    return _clean_text(value, multiline=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "must not be empty")
+    return value
+
+
+Name = Annotated[
+    str, Field(max_length=100), AfterValidator(_single_line), AfterValidator(_not_blank)
+]
+"""A short name on one line (at most 100 characters)."""
+
+Sentence = Annotated[
+    str, Field(max_length=400), AfterValidator(_single_line), AfterValidator(_not_blank)
+]
+"""One or two sentences on one line (at most 400 characters)."""
+
+Prose = Annotated[
+    str, Field(max_length=5000), AfterValidator(_multi_line), AfterValidator(_not_blank)
+]
+"""Paragraphs with a small Markdown subset: emphasis, links, lists, inline code."""
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+"""Lower-case words joined by hyphens, such as `troika-consulting`."""
+
+
+def is_slug(text: str) -> bool:
+    return len(text) <= 60 and bool(_SLUG.match(text))
+
+
+def _whole_number(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]+", value.strip()):
+        raise PydanticCustomError(
+            "whole_number", "expected a whole number such as 8, got '{value}'", {"value": value}
+        )
+    return value
+
+
+def Count(low: int, high: int) -> object:  # noqa: N802 - reads like a type in the models
+    """A whole number from `low` to `high` (YAML text '8' is accepted, '19:30' is not)."""
+    return Annotated[int, BeforeValidator(_whole_number), Field(ge=low, le=high)]
+
+
+def _true_false(value: object) -> object:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in {"true", "false"}:
+            return lowered == "true"
+        raise PydanticCustomError(
+            "true_false", "write true or false, got '{value}'", {"value": value}
+        )
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_true_false)]
+"""`true` or `false` (YAML 1.1 words such as `yes`, `on` or `NO` are refused)."""
+
+
+def _safe_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme == "mailto" and "@" in parts.path and not re.search(r"[\s<>\"]", value):
+        return value
+    if parts.scheme == "https" and parts.hostname and not re.search(r"[\s<>\"\\]", value):
+        return value
+    raise PydanticCustomError(
+        "safe_url",
+        "links must start with https:// (or mailto: for e-mail), got '{value}'",
+        {"value": value[:80]},
+    )
+
+
+Url = Annotated[str, Field(max_length=500), AfterValidator(_safe_url)]
+"""An `https://` address, or `mailto:` for e-mail."""
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}", value):
+        raise PydanticCustomError(
+            "email", "expected an e-mail address such as name@example.org, got '{value}'",
+            {"value": value[:80]},
+        )
+    return value
+
+
+Email = Annotated[str, Field(max_length=200), AfterValidator(_email)]
+"""An e-mail address."""
+
+
+def _partial_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+        padded = text + "-01" * (2 - text.count("-"))
+        try:
+            dt.date.fromisoformat(padded)
+        except ValueError:
+            pass
+        else:
+            return text
+    raise PydanticCustomError(
+        "partial_date",
+        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD (such as 2024-03), got '{value}'",
+        {"value": text[:40]},
+    )
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+"""A year, a month or a day: `2023`, `2023-09` or `2023-09-14`."""
+
+
+def _full_date(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "full_date", "expected a date as YYYY-MM-DD (such as 2026-01-31), got '{value}'",
+                {"value": value[:40]},
+            ) from None
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_full_date)]
+"""A calendar day written as YYYY-MM-DD."""
+
+
+def partial_date_start(text: str) -> dt.date:
+    """The first day a partial date can mean: `2023-09` → 2023-09-01."""
+    return dt.date.fromisoformat(text + "-01" * (2 - text.count("-")))

@@ -1,0 +1,276 @@
+"""The content models: what a format, a group and an outcome file may hold.
+
+Each field is declared once, typed, with a docstring under it; the same
+declarations validate the YAML files and produce the JSON Schemas that editors use.
+Relations between fields and files are checked in `rules.py`, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fieldtypes import (
+    Count,
+    Day,
+    Email,
+    Name,
+    PartialDate,
+    Prose,
+    Sentence,
+    Slug,
+    Url,
+    YesNo,
+)
+from .vocabulary import Cadence, Facilitation, Mode, OutcomeId, Visibility
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Range(Strict):
+    """From `min` to `max`, both included."""
+
+    min: Count(1, 1000)  # type: ignore[valid-type]
+    """The smallest sensible value."""
+    max: Count(1, 1000)  # type: ignore[valid-type]
+    """The largest sensible value."""
+
+
+class Link(Strict):
+    """A titled link to read more."""
+
+    title: Name
+    """What the reader will find there."""
+    url: Url
+    """An https:// address."""
+
+
+class Role(Strict):
+    """A part someone plays in the meeting."""
+
+    name: Name
+    """The role, such as 'Client' or 'Timekeeper'."""
+    does: Sentence
+    """What the person in this role does."""
+
+
+class AgendaStep(Strict):
+    """One step of a meeting, with its time."""
+
+    step: Name
+    """A short name for the step."""
+    minutes: Count(1, 480)  # type: ignore[valid-type]
+    """How long the step takes, in minutes."""
+    detail: Sentence
+    """What happens in this step."""
+
+
+class OutcomeLinks(Strict):
+    """The outcomes a format or a group serves."""
+
+    primary: Annotated[list[OutcomeId], Field(min_length=1, max_length=3)]
+    """The outcomes it serves best (one to three of the ten)."""
+    secondary: Annotated[list[OutcomeId], Field(max_length=9)] = []
+    """Outcomes it also helps with."""
+
+
+class Format(Strict):
+    """A meeting format: a repeatable way for a peer group to spend its time together."""
+
+    name: Name
+    """The format's usual name, such as 'Troika consulting'."""
+    summary: Sentence
+    """One sentence that says what the format is."""
+    description: Prose
+    """How the format works, in a few paragraphs (Markdown subset)."""
+    use_when: Annotated[list[Sentence], Field(min_length=1, max_length=12)]
+    """Situations where the format works well."""
+    avoid_when: Annotated[list[Sentence], Field(min_length=1, max_length=12)]
+    """Situations where another format would serve better."""
+    size: Range
+    """How many people take part in one session."""
+    session_minutes: Count(5, 480)  # type: ignore[valid-type]
+    """Length of one session in minutes; the agenda's minutes add up to it."""
+    cadence: Cadence
+    """How often groups using this format usually meet."""
+    program_months: Range
+    """How many months a program built on this format usually runs."""
+    facilitation: Annotated[list[Facilitation], Field(min_length=1)]
+    """Facilitation models that work for this format."""
+    modes: Annotated[list[Mode], Field(min_length=1)]
+    """Meeting modes the format suits: virtual, in-person, hybrid."""
+    roles: Annotated[list[Role], Field(min_length=1, max_length=12)]
+    """The roles people play."""
+    agenda: Annotated[list[AgendaStep], Field(min_length=1, max_length=20)]
+    """The steps of one session in order."""
+    preparation: Annotated[list[Sentence], Field(min_length=1, max_length=12)]
+    """What to do before the session."""
+    pitfalls: Annotated[list[Sentence], Field(min_length=1, max_length=12)]
+    """What tends to go wrong, and how to avoid it."""
+    variations: Annotated[list[Sentence], Field(max_length=12)] = []
+    """Known variants of the format."""
+    outcomes: OutcomeLinks
+    """Which of the ten outcomes the format serves."""
+    related: Annotated[list[Slug], Field(max_length=12)] = []
+    """Slugs of related formats."""
+    sources: Annotated[list[Sentence], Field(max_length=12)] = []
+    """Where the format comes from or is described."""
+
+
+class GroupSize(Strict):
+    """Head counts for a group; leave out any you do not know."""
+
+    invited: Count(1, 100_000) | None = None  # type: ignore[valid-type]
+    """How many people were invited or are eligible."""
+    members: Count(1, 100_000) | None = None  # type: ignore[valid-type]
+    """How many people count themselves as members."""
+    attendance: Count(1, 10_000) | None = None  # type: ignore[valid-type]
+    """How many people come to a typical meeting."""
+
+
+class GroupOutcomes(Strict):
+    """The outcome a group was set up for, and any it also serves."""
+
+    primary: OutcomeId
+    """The one outcome the group mainly serves."""
+    secondary: Annotated[list[OutcomeId], Field(max_length=9)] = []
+    """Other outcomes members report."""
+
+
+class Contact(Strict):
+    """How to reach the group; published only when `publish_contact` is true."""
+
+    name: Name | None = None
+    """A contact person."""
+    email: Email | None = None
+    """An e-mail address."""
+    url: Url | None = None
+    """A web page about the group."""
+
+
+class Group(Strict):
+    """One peer group's experience, shared by its members."""
+
+    name: Name
+    """The group's name, such as 'Staff-plus engineers peer group'."""
+    visibility: Visibility = "public"
+    """public: a page with everything; anonymous: a page without organization, names or
+    contact; private: no page, counted only in totals."""
+    summary: Sentence
+    """One sentence: who meets, and why."""
+    added: Day
+    """The day this experience was added to the hub (YYYY-MM-DD)."""
+    organization: Name | None = None
+    """Where the group runs (never published for anonymous or private groups)."""
+    audience: Name | None = None
+    """Who the members are, such as 'Staff-plus engineers' or 'NGO executive directors'."""
+    sector: Name | None = None
+    """The members' sector, such as 'Technology' or 'Non-profit'."""
+    story: Prose | None = None
+    """How the group started and how it runs (Markdown subset)."""
+    formats: Annotated[list[Slug], Field(max_length=12)] = []
+    """Slugs of the formats the group uses, from formats/."""
+    outcomes: GroupOutcomes
+    """The outcomes the group serves."""
+    size: GroupSize = GroupSize()
+    """Head counts."""
+    mode: Mode | None = None
+    """How the group meets: virtual, in-person or hybrid."""
+    cadence: Cadence | None = None
+    """How often the group meets."""
+    session_minutes: Count(5, 1440) | None = None  # type: ignore[valid-type]
+    """How long a meeting lasts, in minutes."""
+    facilitation: Facilitation | None = None
+    """Who facilitates the meetings."""
+    started: PartialDate | None = None
+    """When the group started: YYYY, YYYY-MM or YYYY-MM-DD."""
+    ended: PartialDate | None = None
+    """When the group ended, if it has."""
+    tools: Annotated[list[Name], Field(max_length=12)] = []
+    """Tools the group uses, such as 'a private chat channel'."""
+    what_worked: Annotated[list[Sentence], Field(max_length=12)] = []
+    """What worked well."""
+    challenges: Annotated[list[Sentence], Field(max_length=12)] = []
+    """What was hard."""
+    advice: Annotated[list[Sentence], Field(max_length=12)] = []
+    """Advice for people starting a similar group."""
+    links: Annotated[list[Link], Field(max_length=12)] = []
+    """Public pages about the group."""
+    contact: Contact | None = None
+    """How to reach the group."""
+    publish_contact: YesNo = False
+    """Set to true to publish the contact on the group's page (public groups only)."""
+    credit: Sentence | None = None
+    """Where this account comes from, if someone else wrote it up."""
+
+    @property
+    def status(self) -> str:
+        return "ended" if self.ended else "active"
+
+
+class Reasons(Strict):
+    """Why a design makes each of its choices."""
+
+    formats: Sentence
+    """Why these formats."""
+    size: Sentence
+    """Why this size."""
+    cadence: Sentence
+    """Why this cadence and session length."""
+    program: Sentence
+    """Why this program length."""
+    facilitation: Sentence
+    """Why this facilitation model."""
+    composition: Sentence
+    """Why these people."""
+
+
+class Design(Strict):
+    """A recommended group design for one outcome."""
+
+    title: Name
+    """A short name for the design."""
+    formats: Annotated[list[Slug], Field(min_length=1, max_length=4)]
+    """Slugs of the formats the design uses, main one first."""
+    size: Range
+    """How many members."""
+    session_minutes: Count(15, 480)  # type: ignore[valid-type]
+    """Length of a meeting in minutes."""
+    cadence: Cadence
+    """How often the group meets."""
+    program_months: Range
+    """How long the program runs, in months."""
+    facilitation: Facilitation
+    """Who facilitates."""
+    modes: Annotated[list[Mode], Field(min_length=1)]
+    """Meeting modes the design works in."""
+    composition: Sentence
+    """Who should be in the group."""
+    reasons: Reasons
+    """Why each choice was made."""
+
+
+class Outcome(Strict):
+    """One of the ten outcomes a peer group program can aim for."""
+
+    name: Name
+    """The outcome's name, such as 'Problem solving'."""
+    question: Sentence
+    """The question it answers for a program designer."""
+    definition: Prose
+    """What the outcome means (Markdown subset)."""
+    signs: Annotated[list[Sentence], Field(min_length=1, max_length=10)]
+    """Signs that a program is achieving it."""
+    designs: Annotated[list[Design], Field(min_length=1, max_length=3)]
+    """One to three recommended designs, best first."""
+
+
+def today() -> dt.date:
+    """Today's date; one place so tests and reproducible builds can pin it."""
+    return dt.date.today()

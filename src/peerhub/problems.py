@@ -1,0 +1,62 @@
+"""Located problems in content files, formatted the way editors and CI parse them.
+
+Every check in the hub reports through :class:`Problem`, so the CLI, the MkDocs
+build and the tests all print exactly the same `PATH:LINE:COLUMN: error: FIELD: message`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+#: FIELD used when a problem concerns the whole file rather than one key.
+FILE_FIELD = "(file)"
+#: FIELD used when the YAML itself cannot be read.
+SYNTAX_FIELD = "(yaml)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file (line and column count from 1)."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command (shown on the PR diff)."""
+        message = _escape_data(f"{self.field}: {self.message}")
+        props = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", self.path),
+                ("line", self.line),
+                ("col", self.column),
+                ("title", self.field),
+            )
+        )
+        return f"::{self.severity} {props}::{message}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

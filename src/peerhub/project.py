@@ -1,0 +1,186 @@
+"""Load a whole hub (formats, groups, outcomes) from a project folder and check it.
+
+`check_project` returns everything it could load plus every problem; `load_hub`
+returns a clean :class:`Hub` or raises :class:`ContentError`. Both the CLI and the
+MkDocs hook call these, so they report the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from . import rules
+from .fieldtypes import is_slug
+from .models import Format, Group, Outcome, today
+from .problems import FILE_FIELD, ContentError, Problem
+from .validation import validate
+from .vocabulary import OUTCOME_IDS
+from .yamlsafe import Document, YamlProblem, dotted, load_file
+
+FOLDERS = ("formats", "groups", "outcomes")
+RESERVED_SLUGS = {"index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                  *(f"lpt{i}" for i in range(10))}
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Entry(Generic[M]):
+    """One loaded file: its slug, its document (for positions) and its model."""
+
+    slug: str
+    doc: Document
+    model: M
+
+
+@dataclass
+class Hub:
+    """All validated content of a project, keyed by slug, in file-name order."""
+
+    root: Path
+    formats: dict[str, Format] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+
+    @property
+    def published_groups(self) -> dict[str, Group]:
+        """Groups that get a page: every group that is not private."""
+        return {s: g for s, g in self.groups.items() if g.visibility != "private"}
+
+
+def content_files(root: Path, folder: str) -> list[Path]:
+    """The YAML-looking files of one content folder, sorted by name."""
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in {".yml", ".yaml"})
+
+
+def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[Problem]]:
+    """Load and check every content file under `root`; never raises for bad content."""
+    root = root.resolve()
+    hub = Hub(root)
+    problems: list[Problem] = []
+    formats = _load_folder(root, "formats", Format, problems)
+    groups = _load_folder(root, "groups", Group, problems)
+    outcomes = _load_folder(root, "outcomes", Outcome, problems)
+    hub.formats = {e.slug: e.model for e in formats}
+    problems += _findings(formats, lambda e: rules.check_format(e.slug, e.model, hub.formats))
+    problems += _findings(groups, lambda e: rules.check_group(e.model, hub.formats,
+                                                              on or today()))
+    problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, hub.formats))
+    for entry in outcomes:
+        if entry.slug not in OUTCOME_IDS:
+            problems.append(Problem(entry.doc.path, 1, 1, FILE_FIELD,
+                                    f"'{entry.slug}' is not one of the ten outcomes: "
+                                    f"{', '.join(OUTCOME_IDS)}"))
+    loaded = {e.slug for e in outcomes}
+    outcome_dir_known = (root / "outcomes").is_dir()
+    for missing in (o for o in OUTCOME_IDS if o not in loaded and outcome_dir_known):
+        if not (root / "outcomes" / f"{missing}.yml").exists():
+            problems.append(Problem(f"outcomes/{missing}.yml", 1, 1, FILE_FIELD,
+                                    "missing: each of the ten outcomes needs its own file"))
+    hub.groups = {e.slug: e.model for e in groups}
+    hub.outcomes = {o: e.model for o in OUTCOME_IDS for e in outcomes if e.slug == o}
+    return hub, sorted(set(problems))
+
+
+def load_hub(root: Path, *, on: dt.date | None = None) -> Hub:
+    """A fully valid hub, or :class:`ContentError` listing every error (warnings too)."""
+    hub, problems = check_project(root, on=on)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return hub
+
+
+def _load_folder(root: Path, folder: str, model: type[M],
+                 problems: list[Problem]) -> list[Entry[M]]:
+    entries: list[Entry[M]] = []
+    for path in content_files(root, folder):
+        display = f"{folder}/{path.name}"
+        problem = _file_name_problem(path, display)
+        if problem:
+            problems.append(problem)
+            continue
+        try:
+            doc = load_file(path, display)
+        except YamlProblem as exc:
+            problems.append(exc.problem)
+            continue
+        except OSError as exc:
+            problems.append(Problem(display, 1, 1, FILE_FIELD, f"cannot read: {exc.strerror}"))
+            continue
+        instance, found = validate(doc, model)
+        problems += found
+        if instance is not None:
+            entries.append(Entry(path.stem, doc, instance))
+    return entries
+
+
+def _file_name_problem(path: Path, display: str) -> Problem | None:
+    def bad(message: str) -> Problem:
+        return Problem(display, 1, 1, FILE_FIELD, message)
+
+    if path.is_symlink():
+        return bad("symbolic links are not allowed in content folders; copy the file instead")
+    if not path.is_file():
+        return bad("not a regular file")
+    if path.suffix == ".yaml":
+        return bad(f"rename the file to {path.stem}.yml (the hub reads .yml files)")
+    if not is_slug(path.stem):
+        return bad(f"file name '{path.name}' must be lower-case words joined by hyphens, "
+                   f"such as '{slugify(path.stem) or 'my-group'}.yml'")
+    if path.stem in RESERVED_SLUGS:
+        return bad(f"'{path.stem}' is a reserved name; choose another file name")
+    return None
+
+
+def _findings(entries: Iterable[Entry[M]],
+              check: Callable[[Entry[M]], Iterator[rules.Finding]]) -> Iterator[Problem]:
+    for entry in entries:
+        for loc, message, severity in check(entry):
+            line, column = entry.doc.position(loc)
+            yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
+
+
+def slugify(text: str) -> str:
+    """`"Staff-Plus Peer Group!"` → `staff-plus-peer-group` (ASCII letters and digits only)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of all content files: cheap change detection."""
+    stats = []
+    for folder in FOLDERS:
+        for path in content_files(root, folder):
+            st = os.lstat(path)
+            stats.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(stats)
+
+
+_CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], Hub, list[Problem]]] = {}
+
+
+def check_project_cached(root: Path) -> tuple[Hub, list[Problem]]:
+    """`check_project`, reused while no content file changed (one load per build).
+
+    The MkDocs hook and the macros module both need the hub; this lets them share
+    one load without depending on the order MkDocs calls them in.
+    """
+    root = root.resolve()
+    stamp = fingerprint(root)
+    cached = _CACHE.get(root)
+    if cached is None or cached[0] != stamp:
+        hub, problems = check_project(root)
+        _CACHE[root] = (stamp, hub, problems)
+        return hub, problems
+    return cached[1], cached[2]
