@@ -147,7 +147,7 @@ def _findings(entries: Iterable[Entry[M]],
               check: Callable[[Entry[M]], Iterator[rules.Finding]]) -> Iterator[Problem]:
     for entry in entries:
         for loc, message, severity in check(entry):
-            line, column = entry.doc.position(loc)
+            line, column = entry.doc.where(loc)
             yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
 
 

@@ -44,7 +44,7 @@ def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Prob
         about = _field_doc(model, loc)
         message = "required field is missing" + (f" ({about})" if about else "")
         return Problem(doc.path, line, column, dotted(loc) or FILE_FIELD, message)
-    line, column = doc.position(loc)
+    line, column = doc.where(loc)
     return Problem(doc.path, line, column, dotted(loc) or FILE_FIELD, _message(error))
 
 

@@ -38,6 +38,16 @@ class Document:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
 
+    def where(self, loc: PathKey) -> Position:
+        """Best place to point at for `loc`: the key of a list or mapping, else the value."""
+        value: Any = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return self.position(loc)
+        return self.position(loc, key=isinstance(value, dict | list) and loc in self.keys)
+
     def position(self, loc: PathKey, *, key: bool = False) -> Position:
         """Where `loc` is written; falls back to its nearest written ancestor."""
         table = self.keys if key else self.values

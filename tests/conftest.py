@@ -1,0 +1,74 @@
+"""Shared helpers: tiny fixture projects built from the real config, hooks and content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_NAV = """nav:
+  - Home: index.md
+  - Formats: formats/index.md
+  - Groups: groups/index.md
+  - Pick an outcome: outcomes/index.md
+"""
+
+VALID_GROUP = """\
+name: Example circle
+summary: Six team leads who meet monthly to help each other.
+added: 2025-01-15
+formats: [troika-consulting]
+outcomes:
+  primary: support
+"""
+
+
+def make_project(root: Path, *, groups: dict[str, str] | None = None,
+                 docs: dict[str, str] | None = None) -> Path:
+    """A small hub: the real mkdocs.yml (with a short nav), hooks, theme overrides,
+    formats and outcomes, plus the given groups and docs pages."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "src" / "peerhub").mkdir(parents=True)  # watched by `mkdocs serve`
+    for folder in ("formats", "outcomes", "hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+    config = (REPO / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + FIXTURE_NAV)
+    (root / "groups").mkdir()
+    for name, text in (groups or {}).items():
+        (root / "groups" / name).write_text(text)
+    pages = {"index.md": "# Fixture hub\n\nA tiny hub for tests.\n", **(docs or {})}
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def mkdocs_build(root: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+    """Run the maintainer's command, `mkdocs build --strict`, in a separate process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "hub", groups={"example-circle.yml": VALID_GROUP})

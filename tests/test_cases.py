@@ -1,0 +1,64 @@
+"""Golden bad-input cases: every folder in tests/cases is one case.
+
+A case holds content files (laid over a small valid project) and `expected.txt`,
+the exact lines `peerhub validate` must print. The same lines must stop
+`mkdocs build --strict` without a traceback and without touching an existing site/.
+Adding a case is adding a folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, mkdocs_build, site_files
+from peerhub.cli import main
+
+CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
+
+
+def case_project(case: Path, tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "hub")
+    for source in case.rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = root / source.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    return root
+
+
+def expected_lines(case: Path) -> list[str]:
+    return (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_validate_prints_exact_messages(case: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = case_project(case, tmp_path)
+    code = main(["validate", "--root", str(root)])
+    out = capsys.readouterr().out.splitlines()
+    assert out == expected_lines(case)
+    has_error = any(": error: " in line for line in expected_lines(case))
+    assert code == (1 if has_error else 0)
+
+
+ERROR_CASES = [c for c in CASES if any(": error: " in x for x in expected_lines(c))]
+
+
+@pytest.mark.parametrize("case", ERROR_CASES, ids=[c.name for c in ERROR_CASES])
+def test_mkdocs_build_stops_with_same_messages_and_keeps_site(case: Path,
+                                                              tmp_path: Path) -> None:
+    root = case_project(case, tmp_path)
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>the previous site</p>")
+    before = site_files(site)
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    for line in expected_lines(case):
+        assert line in output
+    assert "Traceback" not in output
+    assert site_files(site) == before
