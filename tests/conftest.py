@@ -17,6 +17,7 @@ FIXTURE_NAV = """nav:
   - Formats: formats/index.md
   - Groups: groups/index.md
   - Pick an outcome: outcomes/index.md
+  - Contribute: contribute.md
 """
 
 VALID_GROUP = """\
@@ -40,11 +41,16 @@ def make_project(root: Path, *, groups: dict[str, str] | None = None,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     config = (REPO / "mkdocs.yml").read_text()
-    (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + FIXTURE_NAV)
+    nav = FIXTURE_NAV + "".join(f"  - {name}\n" for name in docs or {})
+    (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav)
     (root / "groups").mkdir()
     for name, text in (groups or {}).items():
         (root / "groups" / name).write_text(text)
-    pages = {"index.md": "# Fixture hub\n\nA tiny hub for tests.\n", **(docs or {})}
+    pages = {
+        "index.md": "# Fixture hub\n\nA tiny hub for tests.\n",
+        "contribute.md": "# Contribute\n\nGenerated pages link here.\n",
+        **(docs or {}),
+    }
     for name, text in pages.items():
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,9 +35,9 @@ def _clean_text(value: str, *, multiline: bool) -> str:
         if code in _SNEAKY or (unicodedata.category(char) == "Cc" and not allowed_control):
             raise PydanticCustomError(
                 "hidden_character",
-                "contains an invisible or control character (U+{code:04X}) at character "
+                "contains an invisible or control character ({char}) at character "
                 "{index}; delete it and type the text again",
-                {"code": code, "index": index + 1},
+                {"char": f"U+{code:04X}", "index": index + 1},
             )
     return value.strip()
 

@@ -98,10 +98,11 @@ def load_bytes(raw: bytes, display: str) -> Document:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
         raise fail(line, column, _syntax_message(exc, at_tab=at_tab)) from None
-    except yaml.YAMLError as exc:  # reader errors carry a character index
-        position = getattr(exc, "position", 0)
-        line, column = _line_column(text, position)
-        raise fail(line, column, f"cannot read the file: {exc}") from None
+    except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
+        line, column = _line_column(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise fail(line, column, f"the file contains a control character (U+{code:04X}) "
+                   "that YAML does not allow; delete it") from None
     return Document(display, data, builder.values, builder.keys)
 
 

@@ -1,0 +1,267 @@
+"""End to end: real `mkdocs build --strict` runs of small hubs, checked in the built HTML."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import VALID_GROUP, make_project, mkdocs_build, soup
+from peerhub.vocabulary import OUTCOME_IDS
+
+PUBLIC = """\
+name: Platform leads circle
+summary: Platform team leads comparing notes every month.
+added: 2025-02-01
+organization: Public Org Ltd
+audience: Platform team leads
+formats: [troika-consulting, case-clinic]
+outcomes:
+  primary: problem-solving
+  secondary: [support]
+size: {invited: 12, members: 9, attendance: 7}
+mode: hybrid
+cadence: monthly
+session_minutes: 90
+facilitation: members
+started: 2023-05
+story: |
+  We *rotate* the host. See [our notes](https://example.org/notes).
+contact:
+  name: Robin Contact
+  email: robin@example.org
+publish_contact: true
+"""
+
+ANONYMOUS = """\
+name: Quiet directors circle
+visibility: anonymous
+summary: Directors of small charities supporting each other.
+added: 2025-03-01
+organization: ANON-ORG-MARKER
+credit: ANON-CREDIT-MARKER
+formats: [discussion-group]
+outcomes:
+  primary: support
+contact:
+  name: ANON-NAME-MARKER
+  email: anon-marker@example.org
+links:
+  - title: ANON-LINK-MARKER
+    url: https://anon-marker.example.org/
+"""
+
+PRIVATE = """\
+name: PRIVATE-NAME-MARKER
+visibility: private
+summary: PRIVATE-SUMMARY-MARKER
+added: 2025-03-02
+organization: PRIVATE-ORG-MARKER
+story: PRIVATE-STORY-MARKER
+formats: [troika-consulting]
+outcomes:
+  primary: support
+advice: [PRIVATE-ADVICE-MARKER]
+"""
+
+GUIDE = """\
+---
+render_macros: true
+---
+
+# Using components
+
+{{ group_card("platform-leads-circle") }}
+
+{{ format_card("troika-consulting") }}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(
+        tmp_path_factory.mktemp("built") / "hub",
+        groups={
+            "platform-leads-circle.yml": PUBLIC,
+            "quiet-directors.yml": ANONYMOUS,
+            "secret-circle.yml": PRIVATE,
+            "example-circle.yml": VALID_GROUP,
+        },
+        docs={"guides/components.md": GUIDE},
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return soup(site / url / "index.html")
+
+
+def resolve(site: Path, page_url: str, href: str) -> Path:
+    """The file a relative link on `page_url` points to."""
+    target = posixpath.normpath(posixpath.join(page_url, href.split("#")[0]))
+    path = site / target
+    return path / "index.html" if path.is_dir() else path
+
+
+def test_spec_pages_exist(site: Path) -> None:
+    formats = sorted(p.stem for p in (site.parent / "formats").glob("*.yml"))
+    expected = ["", "formats/", "groups/", "outcomes/"]
+    expected += [f"formats/{slug}/" for slug in formats]
+    expected += [f"outcomes/{oid}/" for oid in OUTCOME_IDS]
+    expected += ["groups/platform-leads-circle/", "groups/quiet-directors/"]
+    for url in expected:
+        assert (site / url / "index.html").is_file(), url
+    assert not (site / "groups" / "secret-circle").exists()
+
+
+def test_group_page_shows_the_data(site: Path) -> None:
+    html = page(site, "groups/platform-leads-circle/")
+    article = html.select_one("article.ph-group")
+    assert article is not None
+    assert article.h1.get_text() == "Platform leads circle"
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in article.select("dt")}
+    assert facts["Size"] == "12 invited, 9 members, about 7 per meeting"
+    assert facts["Meets"] == "Hybrid, monthly, 90 minutes"
+    assert facts["Organization"] == "Public Org Ltd"
+    assert facts["Formats"] == "Troika consulting, Case clinic"
+    assert article.select_one("#story + p em").get_text() == "rotate"
+    notes = article.select_one("#story + p a")
+    assert notes["href"] == "https://example.org/notes"
+    assert "nofollow" in notes["rel"]
+    assert "robin@example.org" in article.get_text()
+    assert html.title.get_text() == "Platform leads circle - Peer Group Hub"
+    meta = html.find("meta", attrs={"name": "description"})
+    assert meta["content"] == "Platform team leads comparing notes every month."
+
+
+def test_every_link_in_generated_pages_resolves(site: Path) -> None:
+    checked = 0
+    for folder in ("formats", "groups", "outcomes"):
+        for file in (site / folder).rglob("index.html"):
+            url = file.parent.relative_to(site).as_posix() + "/"
+            for a in soup(file).select("article a[href]"):
+                href = a["href"]
+                if href.startswith(("https:", "mailto:", "#")):
+                    continue
+                assert resolve(site, url, href).is_file(), f"{url}: {href}"
+                checked += 1
+    assert checked > 50
+
+
+def test_format_page_counts_and_links_groups(site: Path) -> None:
+    html = page(site, "formats/troika-consulting/")
+    facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in html.select("article dt")}
+    assert facts["Used by"].get_text() == "2 published groups"
+    listed = [a.get_text() for a in html.select("#groups-using-it + ul a")]
+    assert listed == ["Example circle", "Platform leads circle"]
+    steps = html.select(".ph-agenda tbody tr")
+    assert steps[-1].td.get_text().endswith("35 min")
+
+
+def test_outcome_page_lists_designs_and_evidence(site: Path) -> None:
+    html = page(site, "outcomes/problem-solving/")
+    designs = html.select("section.ph-design")
+    assert designs
+    evidence = designs[0].select("h3 ~ ul a")
+    assert "Platform leads circle" in [a.get_text() for a in evidence]
+    reasons = designs[0].select(".ph-reasons li")
+    assert len(reasons) == 6
+
+
+def test_generated_pages_are_not_in_the_nav(site: Path) -> None:
+    html = page(site, "groups/platform-leads-circle/")
+    nav_links = {a["href"] for a in html.select("nav.md-nav a[href]")}
+    assert not any("platform-leads-circle" in href or "troika" in href for href in nav_links)
+
+
+def test_private_and_anonymous_data_never_published(site: Path) -> None:
+    leaked = []
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in {".html", ".json", ".xml", ".js", ".gz"}:
+            data = file.read_bytes()
+            if file.suffix == ".gz":
+                import gzip
+
+                data = gzip.decompress(data)
+            text = data.decode("utf-8", "replace")
+            for marker in ("PRIVATE-", "ANON-", "anon-marker", "secret-circle"):
+                if marker in text:
+                    leaked.append(f"{file.relative_to(site)}: {marker}")
+    assert leaked == []
+    anon = page(site, "groups/quiet-directors/")
+    assert anon.h1.get_text() == "Quiet directors circle"
+
+
+def test_json_api(site: Path) -> None:
+    groups = json.loads((site / "api/groups.json").read_text())
+    by_slug = {g["slug"]: g for g in groups}
+    assert set(by_slug) == {"example-circle", "platform-leads-circle", "quiet-directors"}
+    assert by_slug["quiet-directors"]["organization"] is None
+    assert by_slug["quiet-directors"]["contact"] is None
+    assert by_slug["quiet-directors"]["anonymous"] is True
+    assert by_slug["platform-leads-circle"]["contact"]["email"] == "robin@example.org"
+    assert by_slug["example-circle"]["contact"] is None
+    assert by_slug["platform-leads-circle"]["url"] == "groups/platform-leads-circle/"
+    formats = json.loads((site / "api/formats.json").read_text())
+    assert {f["slug"] for f in formats} >= {"troika-consulting", "case-clinic"}
+    outcomes = json.loads((site / "api/outcomes.json").read_text())
+    assert [o["id"] for o in outcomes] == list(OUTCOME_IDS)
+    for name in ("format", "group", "outcome"):
+        schema = json.loads((site / f"schema/{name}.schema.json").read_text())
+        assert schema["type"] == "object"
+        assert schema["additionalProperties"] is False
+
+
+def test_macros_render_components_in_guides(site: Path) -> None:
+    html = page(site, "guides/components/")
+    cards = html.select(".ph-card")
+    assert [c.select_one(".ph-card__title").get_text() for c in cards] == [
+        "Platform leads circle", "Troika consulting"]
+    for card in cards:
+        href = card.select_one("a")["href"]
+        assert resolve(site, "guides/components/", href).is_file()
+
+
+HOSTILE_NAME = "{{ 7*7 }} <script>alert(1)</script> {% raw %}"
+HOSTILE = f"""\
+name: "{HOSTILE_NAME}"
+summary: "<img src=x onerror=alert(2)> {{{{ config }}}} \\" onmouseover=alert(3) x=\\""
+added: 2025-01-15
+formats: [troika-consulting]
+outcomes:
+  primary: support
+story: |
+  <script>alert(4)</script> {{{{ 7*7 }}}} [click](javascript:alert(5))
+  {{% for x in range(3) %}}loop{{% endfor %}} *fine*
+what_worked:
+  - "{{{{ self.__init__.__globals__ }}}}"
+"""
+
+
+def test_hostile_text_is_shown_literally_and_never_runs(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"hostile.yml": HOSTILE})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    html = page(root / "site", "groups/hostile/")
+    article = html.select_one("article.ph-group")
+    assert article.h1.get_text() == HOSTILE_NAME
+    assert article.select_one(".ph-lead").get_text().startswith("<img src=x onerror=alert(2)>")
+    story = article.select_one("#story + p")
+    assert story.get_text().startswith("<script>alert(4)</script> {{ 7*7 }} click")
+    assert "{% for x in range(3) %}loop{% endfor %}" in story.get_text()
+    assert story.select_one("a").get("href") is None
+    assert "{{ self.__init__.__globals__ }}" in article.get_text()
+    assert "49" not in article.get_text()
+    for tag in html.find_all(["script", "img"]):
+        assert "alert" not in (tag.string or "") and not tag.get("onerror")
+    assert not html.find_all(attrs={"onmouseover": True})
+    assert html.title.get_text() == f"{HOSTILE_NAME} - Peer Group Hub"
+    meta = html.find("meta", attrs={"name": "description"})
+    assert meta["content"].startswith("<img src=x onerror=alert(2)> {{ config }}")
+    index = page(root / "site", "groups/")
+    assert HOSTILE_NAME in index.select_one("table").get_text()

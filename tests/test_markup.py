@@ -1,0 +1,64 @@
+"""Contributor Markdown: a small subset, sanitized, and inert for later Markdown passes."""
+
+from __future__ import annotations
+
+import time
+
+from bs4 import BeautifulSoup
+
+from peerhub.markup import prose, text
+
+
+def parsed(markdown: str) -> BeautifulSoup:
+    return BeautifulSoup(str(prose(markdown)), "html.parser")
+
+
+def test_subset_renders() -> None:
+    html = parsed("Some *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n> quoted")
+    assert [t.name for t in html.find_all(True)] == [
+        "p", "em", "strong", "code", "ul", "li", "li", "blockquote", "p"]
+
+
+def test_raw_html_is_text() -> None:
+    html = parsed('<script>alert(1)</script> <b onclick="x()">bold</b>')
+    assert html.find_all(True)[0].name == "p"
+    assert len(html.find_all(True)) == 1
+    assert html.get_text() == '<script>alert(1)</script> <b onclick="x()">bold</b>'
+
+
+def test_only_https_and_mailto_links_survive() -> None:
+    html = parsed(
+        "[a](https://example.org) [b](mailto:x@example.org) [c](javascript:alert(1)) "
+        "[d](jav&#x61;script:alert(1)) [e](data:text/html,x) [f](//evil.example) "
+        "[g](http://example.org) [h](/relative) <https://auto.example>"
+    )
+    hrefs = [a.get("href") for a in html.find_all("a")]
+    assert hrefs == ["https://example.org", "mailto:x@example.org", None, None, None, None, None,
+                     None]
+    assert "<https://auto.example>" in html.get_text()
+
+
+def test_images_headings_and_reference_links_are_not_rendered() -> None:
+    html = parsed("# Title\n\n![img](https://x.example/a.png)\n\n[ref]\n\n[ref]: https://x.example")
+    assert not html.find_all(["h1", "img", "a"])
+
+
+def test_output_is_inert_for_markdown_and_jinja() -> None:
+    out = str(prose("{{ 7*7 }} {% if %} *x* [y] `z` | a | ~~b~~"))
+    for char in "{}[]|~`":
+        assert char not in out.replace("<code>", "").replace("</code>", "")
+    assert "\n" not in out
+    assert parsed("{{ 7*7 }}").get_text() == "{{ 7*7 }}"
+
+
+def test_many_brackets_stay_fast() -> None:
+    start = time.perf_counter()
+    html = parsed("[" * 5000 + "x")
+    assert time.perf_counter() - start < 0.5
+    assert html.get_text() == "[" * 5000 + "x"
+
+
+def test_plain_text_escaping() -> None:
+    value = '<a href="x">&amp; {{ x }}'
+    assert BeautifulSoup(str(text(value)), "html.parser").get_text() == value
+    assert "<a" not in str(text(value))
