@@ -44,8 +44,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in generated_files(_state["hub"]):
         existing = files.get_file_from_path(src_uri)
         if existing is not None and existing.generated_by is None:
-            raise PluginError(f"docs/{src_uri} would be replaced by a generated page; "
-                              "move or rename it")
+            raise PluginError(
+                f"docs/{src_uri} would be replaced by a generated page; move or rename it"
+            )
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))

@@ -30,15 +30,15 @@ outcomes:
 """
 
 
-def make_project(root: Path, *, groups: dict[str, str] | None = None,
-                 docs: dict[str, str] | None = None) -> Path:
+def make_project(
+    root: Path, *, groups: dict[str, str] | None = None, docs: dict[str, str] | None = None
+) -> Path:
     """A small hub: the real mkdocs.yml (with a short nav), hooks, theme overrides,
     formats and outcomes, plus the given groups and docs pages."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "src" / "peerhub").mkdir(parents=True)  # watched by `mkdocs serve`
     for folder in ("formats", "outcomes", "hooks", "overrides"):
-        shutil.copytree(REPO / folder, root / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     config = (REPO / "mkdocs.yml").read_text()
     nav = FIXTURE_NAV + "".join(f"  - {name}\n" for name in docs or {})
@@ -63,7 +63,12 @@ def mkdocs_build(root: Path, site: str = "site") -> subprocess.CompletedProcess[
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

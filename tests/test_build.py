@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import VALID_GROUP, make_project, mkdocs_build, soup
 from peerhub.vocabulary import OUTCOME_IDS
+
+from conftest import VALID_GROUP, make_project, mkdocs_build, soup
 
 PUBLIC = """\
 name: Platform leads circle
@@ -103,7 +105,7 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def resolve(site: Path, page_url: str, href: str) -> Path:
     """The file a relative link on `page_url` points to."""
-    target = posixpath.normpath(posixpath.join(page_url, href.split("#")[0]))
+    target = posixpath.normpath(posixpath.join(page_url, href.split("#", maxsplit=1)[0]))
     path = site / target
     return path / "index.html" if path.is_dir() else path
 
@@ -185,8 +187,6 @@ def test_private_and_anonymous_data_never_published(site: Path) -> None:
         if file.is_file() and file.suffix in {".html", ".json", ".xml", ".js", ".gz"}:
             data = file.read_bytes()
             if file.suffix == ".gz":
-                import gzip
-
                 data = gzip.decompress(data)
             text = data.decode("utf-8", "replace")
             for marker in ("PRIVATE-", "ANON-", "anon-marker", "secret-circle"):
@@ -221,7 +221,9 @@ def test_macros_render_components_in_guides(site: Path) -> None:
     html = page(site, "guides/components/")
     cards = html.select(".ph-card")
     assert [c.select_one(".ph-card__title").get_text() for c in cards] == [
-        "Platform leads circle", "Troika consulting"]
+        "Platform leads circle",
+        "Troika consulting",
+    ]
     for card in cards:
         href = card.select_one("a")["href"]
         assert resolve(site, "guides/components/", href).is_file()

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, mkdocs_build, site_files
 from peerhub.cli import main
+
+from conftest import make_project, mkdocs_build, site_files
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 
@@ -34,8 +35,9 @@ def expected_lines(case: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_validate_prints_exact_messages(case: Path, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_prints_exact_messages(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = case_project(case, tmp_path)
     code = main(["validate", "--root", str(root)])
     out = capsys.readouterr().out.splitlines()
@@ -48,8 +50,7 @@ ERROR_CASES = [c for c in CASES if any(": error: " in x for x in expected_lines(
 
 
 @pytest.mark.parametrize("case", ERROR_CASES, ids=[c.name for c in ERROR_CASES])
-def test_mkdocs_build_stops_with_same_messages_and_keeps_site(case: Path,
-                                                              tmp_path: Path) -> None:
+def test_mkdocs_build_stops_with_same_messages_and_keeps_site(case: Path, tmp_path: Path) -> None:
     root = case_project(case, tmp_path)
     site = root / "site"
     site.mkdir()

@@ -16,7 +16,16 @@ def parsed(markdown: str) -> BeautifulSoup:
 def test_subset_renders() -> None:
     html = parsed("Some *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n> quoted")
     assert [t.name for t in html.find_all(True)] == [
-        "p", "em", "strong", "code", "ul", "li", "li", "blockquote", "p"]
+        "p",
+        "em",
+        "strong",
+        "code",
+        "ul",
+        "li",
+        "li",
+        "blockquote",
+        "p",
+    ]
 
 
 def test_raw_html_is_text() -> None:
@@ -33,8 +42,16 @@ def test_only_https_and_mailto_links_survive() -> None:
         "[g](http://example.org) [h](/relative) <https://auto.example>"
     )
     hrefs = [a.get("href") for a in html.find_all("a")]
-    assert hrefs == ["https://example.org", "mailto:x@example.org", None, None, None, None, None,
-                     None]
+    assert hrefs == [
+        "https://example.org",
+        "mailto:x@example.org",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
     assert "<https://auto.example>" in html.get_text()
 
 

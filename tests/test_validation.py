@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import VALID_GROUP, make_project
 from peerhub.models import Group
-from peerhub.project import check_project, load_hub
 from peerhub.problems import ContentError
+from peerhub.project import check_project, load_hub
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
+
+from conftest import VALID_GROUP, make_project
 
 
 def messages(text: str) -> list[str]:
@@ -41,7 +41,10 @@ def test_valid_group_types_values() -> None:
 def test_all_errors_reported_at_once() -> None:
     found = messages(group(cadence="sometimes", mode="online", session_minutes="lots"))
     assert [m.split(": error: ")[1].split(":")[0] for m in found] == [
-        "mode", "cadence", "session_minutes"]
+        "mode",
+        "cadence",
+        "session_minutes",
+    ]
 
 
 def test_unknown_field_without_close_match_lists_allowed_fields() -> None:
@@ -82,8 +85,14 @@ def test_links_allow_only_https_and_mailto(url: str, ok: bool) -> None:
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [("2023", True), ("2023-09", True), ("2023-09-14", True), ("2023-13", False),
-     ("Sept 2023", False), ("2023-02-30", False)],
+    [
+        ("2023", True),
+        ("2023-09", True),
+        ("2023-09-14", True),
+        ("2023-13", False),
+        ("Sept 2023", False),
+        ("2023-02-30", False),
+    ],
 )
 def test_partial_dates(value: str, ok: bool) -> None:
     assert (messages(group(started=value)) == []) is ok
@@ -93,7 +102,8 @@ def test_partial_dates(value: str, ok: bool) -> None:
 def test_hidden_characters_are_refused(char: str) -> None:
     (message,) = messages(VALID_GROUP.replace("Example", f"Exa{char}mple"))
     assert f"contains an invisible or control character (U+{ord(char):04X}) at character 4" in (
-        message)
+        message
+    )
 
 
 def test_over_long_text_is_refused() -> None:
@@ -109,7 +119,10 @@ def project_problems(tmp_path: Path, **groups: str) -> list[str]:
 
 def test_cross_field_rules(tmp_path: Path) -> None:
     text = group(
-        visibility="anonymous", publish_contact="true", started="2024-05", ended="2023",
+        visibility="anonymous",
+        publish_contact="true",
+        started="2024-05",
+        ended="2023",
         size="{invited: 5, members: 9, attendance: 3}",
     ).replace("primary: support", "primary: support\n  secondary: [support]")
     found = project_problems(tmp_path, circle=text)
@@ -123,16 +136,17 @@ def test_cross_field_rules(tmp_path: Path) -> None:
 
 
 def test_file_level_rules(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "hub", groups={"index.yml": VALID_GROUP,
-                                                  "other.yaml": VALID_GROUP})
+    root = make_project(
+        tmp_path / "hub", groups={"index.yml": VALID_GROUP, "other.yaml": VALID_GROUP}
+    )
     (root / "groups" / "linked.yml").symlink_to(root / "groups" / "index.yml")
     (root / "outcomes" / "support.yml").unlink()
     (root / "outcomes" / "networking.yml").write_text(
-        (root / "outcomes" / "deep-networking.yml").read_text())
+        (root / "outcomes" / "deep-networking.yml").read_text()
+    )
     _, problems = check_project(root)
     assert [str(p) for p in problems] == [
-        "groups/index.yml:1:1: error: (file): 'index' is a reserved name; choose another "
-        "file name",
+        "groups/index.yml:1:1: error: (file): 'index' is a reserved name; choose another file name",
         "groups/linked.yml:1:1: error: (file): symbolic links are not allowed in content "
         "folders; copy the file instead",
         "groups/other.yaml:1:1: error: (file): rename the file to other.yml (the hub reads "
@@ -149,8 +163,9 @@ def test_file_level_rules(tmp_path: Path) -> None:
 def test_format_rules(tmp_path: Path) -> None:
     root = make_project(tmp_path / "hub")
     path = root / "formats" / "troika-consulting.yml"
-    text = path.read_text().replace("related: [case-clinic, peer-coaching-group]",
-                                    "related: [troika-consulting, case-clinc]")
+    text = path.read_text().replace(
+        "related: [case-clinic, peer-coaching-group]", "related: [troika-consulting, case-clinc]"
+    )
     path.write_text(text.replace("  min: 3\n  max: 3", "  min: 4\n  max: 3"))
     _, problems = check_project(root)
     assert [p.message for p in problems] == [
@@ -172,4 +187,4 @@ def test_the_real_project_is_valid() -> None:
     hub, problems = check_project(root)
     assert problems == []
     assert len(hub.outcomes) == 10
-    assert os.path.isdir(root / "groups")
+    assert (root / "groups").is_dir()

@@ -49,8 +49,11 @@ def test_bom_is_accepted() -> None:
         (b"a:\n\t- b\n", "groups/x.yml:2:1: error: (yaml): invalid YAML: a tab character"),
         (b"a: caf\xe9\n", "groups/x.yml:1:7: error: (yaml): file is not UTF-8 text"),
         (b"a: b\x00\n", "groups/x.yml:1:5: error: (yaml): file contains a NUL character"),
-        (b"a: b\x07\n", "groups/x.yml:1:5: error: (yaml): the file contains a control character "
-         "(U+0007) that YAML does not allow; delete it"),
+        (
+            b"a: b\x07\n",
+            "groups/x.yml:1:5: error: (yaml): the file contains a control character "
+            "(U+0007) that YAML does not allow; delete it",
+        ),
         (b"# only a comment\n", "groups/x.yml:1:1: error: (file): the file is empty"),
         (b"a: " + b"[" * 40 + b"]" * 40, "error: a[1][1][1][1][1][1][1][1][1][1][1][1]: nested"),
     ],

@@ -21,8 +21,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("validate", help="check formats, groups and outcomes")
-    check.add_argument("paths", nargs="*", type=Path,
-                       help="files or folders to report on (default: the whole project)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders to report on (default: the whole project)",
+    )
     check.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
     new = sub.add_parser("new", help="write a new group or format file from a template")
@@ -77,8 +81,11 @@ def _relative(root: Path, path: Path) -> str:
 
 
 def _covers(wanted: str, problem_path: str) -> bool:
-    return wanted in {".", ""} or problem_path == wanted or problem_path.startswith(
-        wanted.rstrip("/") + "/")
+    return (
+        wanted in {".", ""}
+        or problem_path == wanted
+        or problem_path.startswith(wanted.rstrip("/") + "/")
+    )
 
 
 def _plural(count: int, word: str) -> str:
@@ -89,8 +96,9 @@ def new_file(root: Path, kind: str, name: str) -> int:
     """Write groups/<slug>.yml or formats/<slug>.yml from the commented template."""
     slug = slugify(name)
     if not slug:
-        print(f"error: cannot make a file name from {name!r}; use letters or digits",
-              file=sys.stderr)
+        print(
+            f"error: cannot make a file name from {name!r}; use letters or digits", file=sys.stderr
+        )
         return 2
     folder = root / f"{kind}s"
     target = folder / f"{slug}.yml"

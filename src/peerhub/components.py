@@ -76,11 +76,10 @@ class Components:
         return self._render("format_card.html", page, slug=slug, fmt=self.hub.formats[slug])
 
     def format_page(self, slug: str, page: str = "") -> Markup:
-        users = [
-            (s, g) for s, g in self._group_views().items() if slug in g["formats"]
-        ]
-        return self._render("format_page.html", page, slug=slug, fmt=self.hub.formats[slug],
-                            users=users)
+        users = [(s, g) for s, g in self._group_views().items() if slug in g["formats"]]
+        return self._render(
+            "format_page.html", page, slug=slug, fmt=self.hub.formats[slug], users=users
+        )
 
     def formats_index(self, page: str = "") -> Markup:
         return self._render("formats_index.html", page)
@@ -91,8 +90,9 @@ class Components:
 
     def group_page(self, slug: str, page: str = "") -> Markup:
         group = self._group_view(slug)
-        return self._render("group_page.html", page, slug=slug, group=group,
-                            story=prose(group.get("story")))
+        return self._render(
+            "group_page.html", page, slug=slug, group=group, story=prose(group.get("story"))
+        )
 
     def groups_index(self, page: str = "") -> Markup:
         return self._render("groups_index.html", page, groups=self._group_views())
@@ -102,14 +102,16 @@ class Components:
         outcome = self.hub.outcomes[outcome_id]
         evidence = [
             [
-                (s, g) for s, g in self._group_views().items()
+                (s, g)
+                for s, g in self._group_views().items()
                 if g["outcomes"]["primary"] == outcome_id
                 and set(design.formats) & set(g["formats"])
             ]
             for design in outcome.designs
         ]
-        return self._render("outcome_page.html", page, outcome_id=outcome_id, outcome=outcome,
-                            evidence=evidence)
+        return self._render(
+            "outcome_page.html", page, outcome_id=outcome_id, outcome=outcome, evidence=evidence
+        )
 
     def outcomes_index(self, page: str = "") -> Markup:
         return self._render("outcomes_index.html", page)
@@ -142,4 +144,3 @@ class Components:
                 if view is not None:
                     self._views[slug] = view
         return self._views
-

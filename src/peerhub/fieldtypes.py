@@ -73,6 +73,14 @@ Prose = Annotated[
 ]
 """Paragraphs with a small Markdown subset: emphasis, links, lists, inline code."""
 
+
+def _blank_is_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+OptionalProse = Annotated[Prose | None, BeforeValidator(_blank_is_none)]
+"""Like Prose, but may be left empty (an empty `story: |` block means "not written yet")."""
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
 """Lower-case words joined by hyphens, such as `troika-consulting`."""
 
@@ -89,7 +97,7 @@ def _whole_number(value: object) -> object:
     return value
 
 
-def Count(low: int, high: int) -> object:  # noqa: N802 - reads like a type in the models
+def Count(low: int, high: int) -> object:
     """A whole number from `low` to `high` (YAML text '8' is accepted, '19:30' is not)."""
     return Annotated[int, BeforeValidator(_whole_number), Field(ge=low, le=high)]
 
@@ -131,7 +139,8 @@ def _email(value: str) -> str:
     value = value.strip()
     if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}", value):
         raise PydanticCustomError(
-            "email", "expected an e-mail address such as name@example.org, got '{value}'",
+            "email",
+            "expected an e-mail address such as name@example.org, got '{value}'",
             {"value": value[:80]},
         )
     return value
@@ -170,7 +179,8 @@ def _full_date(value: object) -> object:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError(
-                "full_date", "expected a date as YYYY-MM-DD (such as 2026-01-31), got '{value}'",
+                "full_date",
+                "expected a date as YYYY-MM-DD (such as 2026-01-31), got '{value}'",
                 {"value": value[:40]},
             ) from None
     return value

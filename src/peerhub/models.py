@@ -17,6 +17,7 @@ from .fieldtypes import (
     Day,
     Email,
     Name,
+    OptionalProse,
     PartialDate,
     Prose,
     Sentence,
@@ -172,7 +173,7 @@ class Group(Strict):
     """Who the members are, such as 'Staff-plus engineers' or 'NGO executive directors'."""
     sector: Name | None = None
     """The members' sector, such as 'Technology' or 'Non-profit'."""
-    story: Prose | None = None
+    story: OptionalProse = None
     """How the group started and how it runs (Markdown subset)."""
     formats: Annotated[list[Slug], Field(max_length=12)] = []
     """Slugs of the formats the group uses, from formats/."""

@@ -23,8 +23,14 @@ from .schema import schemas
 PAGE_TEMPLATE = "hub-page.html"
 
 
-def page(title: str, description: str, body: Markup, *, crumb: tuple[str, str] | None = None,
-         search_boost: float | None = None) -> str:
+def page(
+    title: str,
+    description: str,
+    body: Markup,
+    *,
+    crumb: tuple[str, str] | None = None,
+    search_boost: float | None = None,
+) -> str:
     """A generated page: JSON front matter (titles pre-escaped) and one raw HTML block.
 
     Material prints `page.meta.title` and `page.meta.description` without escaping,
@@ -47,32 +53,63 @@ def page(title: str, description: str, body: Markup, *, crumb: tuple[str, str] |
 def generated_files(hub: Hub) -> Iterator[tuple[str, str]]:
     """(docs-relative path, content) for every generated page and data file."""
     c = Components(hub)
-    yield "formats/index.md", page(
-        "Meeting formats", "Meeting formats for peer groups, with size, timing and agenda.",
-        c.formats_index("formats/"))
+    yield (
+        "formats/index.md",
+        page(
+            "Meeting formats",
+            "Meeting formats for peer groups, with size, timing and agenda.",
+            c.formats_index("formats/"),
+        ),
+    )
     for slug, fmt in hub.formats.items():
         at = urls.format_url(slug)
-        yield f"formats/{slug}.md", page(fmt.name, fmt.summary, c.format_page(slug, at),
-                                         crumb=("Formats", "../"))
-    yield "groups/index.md", page(
-        "Groups' experiences", "How real peer groups run, in their members' words.",
-        c.groups_index("groups/"))
+        yield (
+            f"formats/{slug}.md",
+            page(fmt.name, fmt.summary, c.format_page(slug, at), crumb=("Formats", "../")),
+        )
+    yield (
+        "groups/index.md",
+        page(
+            "Groups' experiences",
+            "How real peer groups run, in their members' words.",
+            c.groups_index("groups/"),
+        ),
+    )
     for slug, group in hub.published_groups.items():
         at = urls.group_url(slug)
-        yield f"groups/{slug}.md", page(group.name, group.summary, c.group_page(slug, at),
-                                        crumb=("Groups", "../"))
-    yield "outcomes/index.md", page(
-        "Pick an outcome", "From the outcome you want to a peer group design you can run.",
-        c.outcomes_index("outcomes/"))
+        yield (
+            f"groups/{slug}.md",
+            page(group.name, group.summary, c.group_page(slug, at), crumb=("Groups", "../")),
+        )
+    yield (
+        "outcomes/index.md",
+        page(
+            "Pick an outcome",
+            "From the outcome you want to a peer group design you can run.",
+            c.outcomes_index("outcomes/"),
+        ),
+    )
     for oid, outcome in hub.outcomes.items():
-        yield f"outcomes/{oid}.md", page(outcome.name, outcome.question,
-                                         c.outcome_page(oid, urls.outcome_url(oid)),
-                                         crumb=("Outcomes", "../"))
+        yield (
+            f"outcomes/{oid}.md",
+            page(
+                outcome.name,
+                outcome.question,
+                c.outcome_page(oid, urls.outcome_url(oid)),
+                crumb=("Outcomes", "../"),
+            ),
+        )
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
-    yield "api/outcomes.json", _json(
-        [{"id": oid, "url": urls.outcome_url(oid), **o.model_dump(mode="json")}
-         for oid, o in hub.outcomes.items()])
+    yield (
+        "api/outcomes.json",
+        _json(
+            [
+                {"id": oid, "url": urls.outcome_url(oid), **o.model_dump(mode="json")}
+                for oid, o in hub.outcomes.items()
+            ]
+        ),
+    )
     for name, schema in schemas().items():
         yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
 

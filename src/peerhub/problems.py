@@ -29,7 +29,9 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
+        )
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shown on the PR diff)."""

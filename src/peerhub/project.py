@@ -27,8 +27,15 @@ from .vocabulary import OUTCOME_IDS
 from .yamlsafe import Document, YamlProblem, dotted, load_file
 
 FOLDERS = ("formats", "groups", "outcomes")
-RESERVED_SLUGS = {"index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                  *(f"lpt{i}" for i in range(10))}
+RESERVED_SLUGS = {
+    "index",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -74,20 +81,32 @@ def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[P
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
     hub.formats = {e.slug: e.model for e in formats}
     problems += _findings(formats, lambda e: rules.check_format(e.slug, e.model, hub.formats))
-    problems += _findings(groups, lambda e: rules.check_group(e.model, hub.formats,
-                                                              on or today()))
+    problems += _findings(groups, lambda e: rules.check_group(e.model, hub.formats, on or today()))
     problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, hub.formats))
     for entry in outcomes:
         if entry.slug not in OUTCOME_IDS:
-            problems.append(Problem(entry.doc.path, 1, 1, FILE_FIELD,
-                                    f"'{entry.slug}' is not one of the ten outcomes: "
-                                    f"{', '.join(OUTCOME_IDS)}"))
+            problems.append(
+                Problem(
+                    entry.doc.path,
+                    1,
+                    1,
+                    FILE_FIELD,
+                    f"'{entry.slug}' is not one of the ten outcomes: {', '.join(OUTCOME_IDS)}",
+                )
+            )
     loaded = {e.slug for e in outcomes}
     outcome_dir_known = (root / "outcomes").is_dir()
     for missing in (o for o in OUTCOME_IDS if o not in loaded and outcome_dir_known):
         if not (root / "outcomes" / f"{missing}.yml").exists():
-            problems.append(Problem(f"outcomes/{missing}.yml", 1, 1, FILE_FIELD,
-                                    "missing: each of the ten outcomes needs its own file"))
+            problems.append(
+                Problem(
+                    f"outcomes/{missing}.yml",
+                    1,
+                    1,
+                    FILE_FIELD,
+                    "missing: each of the ten outcomes needs its own file",
+                )
+            )
     hub.groups = {e.slug: e.model for e in groups}
     hub.outcomes = {o: e.model for o in OUTCOME_IDS for e in outcomes if e.slug == o}
     return hub, sorted(set(problems))
@@ -101,8 +120,9 @@ def load_hub(root: Path, *, on: dt.date | None = None) -> Hub:
     return hub
 
 
-def _load_folder(root: Path, folder: str, model: type[M],
-                 problems: list[Problem]) -> list[Entry[M]]:
+def _load_folder(
+    root: Path, folder: str, model: type[M], problems: list[Problem]
+) -> list[Entry[M]]:
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
         display = f"{folder}/{path.name}"
@@ -136,15 +156,18 @@ def _file_name_problem(path: Path, display: str) -> Problem | None:
     if path.suffix == ".yaml":
         return bad(f"rename the file to {path.stem}.yml (the hub reads .yml files)")
     if not is_slug(path.stem):
-        return bad(f"file name '{path.name}' must be lower-case words joined by hyphens, "
-                   f"such as '{slugify(path.stem) or 'my-group'}.yml'")
+        return bad(
+            f"file name '{path.name}' must be lower-case words joined by hyphens, "
+            f"such as '{slugify(path.stem) or 'my-group'}.yml'"
+        )
     if path.stem in RESERVED_SLUGS:
         return bad(f"'{path.stem}' is a reserved name; choose another file name")
     return None
 
 
-def _findings(entries: Iterable[Entry[M]],
-              check: Callable[[Entry[M]], Iterator[rules.Finding]]) -> Iterator[Problem]:
+def _findings(
+    entries: Iterable[Entry[M]], check: Callable[[Entry[M]], Iterator[rules.Finding]]
+) -> Iterator[Problem]:
     for entry in entries:
         for loc, message, severity in check(entry):
             line, column = entry.doc.where(loc)

@@ -24,8 +24,16 @@ def build_site(root: Path, site: str = "site", *, extra_args: tuple[str, ...] = 
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging),
-               *extra_args]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(staging),
+        *extra_args,
+    ]
     try:
         code = subprocess.call(command, cwd=root, env=env)
         if code != 0 or not (staging / "index.html").is_file():

@@ -24,7 +24,11 @@ def outcome_url(outcome_id: str) -> str:
 def relative(target: str, page: str) -> str:
     """Link from the page at site URL `page` (such as `groups/x/`) to `target`."""
     base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
-    rel = posixpath.relpath("/" + target, "/" + base) if target else posixpath.relpath("/", "/" + base)
+    rel = (
+        posixpath.relpath("/" + target, "/" + base)
+        if target
+        else posixpath.relpath("/", "/" + base)
+    )
     if (target.endswith("/") or not target) and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in {".", "./"} else rel

@@ -48,7 +48,7 @@ def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Prob
     return Problem(doc.path, line, column, dotted(loc) or FILE_FIELD, _message(error))
 
 
-def _message(error: ErrorDetails) -> str:
+def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind: a table
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if value is None and kind not in {"missing"}:
         return "has no value; write one, or delete the line"
@@ -70,11 +70,15 @@ def _message(error: ErrorDetails) -> str:
     if kind == "too_long":
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} allowed"
     if kind == "string_too_long":
-        return (f"is {len(value)} characters long; the limit is {ctx.get('max_length')}"
-                if isinstance(value, str) else error["msg"])
+        return (
+            f"is {len(value)} characters long; the limit is {ctx.get('max_length')}"
+            if isinstance(value, str)
+            else error["msg"]
+        )
     if kind == "string_pattern_mismatch":
-        return ("expected lower-case words joined by hyphens, such as 'troika-consulting'; "
-                f"got {shown}")
+        return (
+            f"expected lower-case words joined by hyphens, such as 'troika-consulting'; got {shown}"
+        )
     if kind == "greater_than_equal":
         return f"must be at least {ctx.get('ge')}; got {shown}"
     if kind == "less_than_equal":

@@ -75,6 +75,7 @@ def load_file(path: Path, display: str) -> Document:
 
 def load_bytes(raw: bytes, display: str) -> Document:
     """Read one YAML mapping from bytes; raise :class:`YamlProblem` when impossible."""
+
     def fail(line: int, column: int, message: str, fld: str = SYNTAX_FIELD) -> YamlProblem:
         return YamlProblem(Problem(display, line, column, fld, message))
 
@@ -101,8 +102,12 @@ def load_bytes(raw: bytes, display: str) -> Document:
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
         line, column = _line_column(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise fail(line, column, f"the file contains a control character (U+{code:04X}) "
-                   "that YAML does not allow; delete it") from None
+        raise fail(
+            line,
+            column,
+            f"the file contains a control character (U+{code:04X}) "
+            "that YAML does not allow; delete it",
+        ) from None
     return Document(display, data, builder.values, builder.keys)
 
 
@@ -135,19 +140,33 @@ class _Builder:
         next(stream)  # StreamStartEvent
         event = next(stream)
         if isinstance(event, yaml.StreamEndEvent):
-            raise YamlProblem(Problem(self.display, 1, 1, FILE_FIELD,
-                                      "the file is empty; it should hold fields such as 'name:'"))
+            raise YamlProblem(
+                Problem(
+                    self.display,
+                    1,
+                    1,
+                    FILE_FIELD,
+                    "the file is empty; it should hold fields such as 'name:'",
+                )
+            )
         data = self._node(stream, next(stream), (), 0)
         next(stream)  # DocumentEndEvent
         event = next(stream)
         if not isinstance(event, yaml.StreamEndEvent):
-            raise self._error(event, "only one document is allowed; remove the extra '---' line",
-                              FILE_FIELD)
+            raise self._error(
+                event, "only one document is allowed; remove the extra '---' line", FILE_FIELD
+            )
         if not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else "a single value"
-            raise YamlProblem(Problem(self.display, 1, 1, FILE_FIELD,
-                                      f"expected fields such as 'name: ...' at the top level, "
-                                      f"found {kind}"))
+            raise YamlProblem(
+                Problem(
+                    self.display,
+                    1,
+                    1,
+                    FILE_FIELD,
+                    f"expected fields such as 'name: ...' at the top level, found {kind}",
+                )
+            )
         return data
 
     def _error(self, event: yaml.Event, message: str, fld: str = SYNTAX_FIELD) -> YamlProblem:
@@ -155,21 +174,28 @@ class _Builder:
         return YamlProblem(Problem(self.display, mark.line + 1, mark.column + 1, fld, message))
 
     def _check(self, event: yaml.Event, loc: PathKey, depth: int) -> None:
-        where = _dotted(loc) or SYNTAX_FIELD
+        where = dotted(loc) or SYNTAX_FIELD
         if isinstance(event, yaml.AliasEvent):
-            raise self._error(event, "aliases ('*name') are not allowed; write the value out",
-                              where)
+            raise self._error(
+                event, "aliases ('*name') are not allowed; write the value out", where
+            )
         if getattr(event, "anchor", None) is not None:
-            raise self._error(event, "anchors ('&name') are not allowed; write each value out",
-                              where)
+            raise self._error(
+                event, "anchors ('&name') are not allowed; write each value out", where
+            )
         if getattr(event, "tag", None) is not None:
-            raise self._error(event, f"tags such as '{event.tag}' are not allowed; "
-                              "remove the tag (quote the value if it must stay text)", where)
+            raise self._error(
+                event,
+                f"tags such as '{event.tag}' are not allowed; "
+                "remove the tag (quote the value if it must stay text)",
+                where,
+            )
         if depth > MAX_DEPTH:
             raise self._error(event, f"nested more than {MAX_DEPTH} levels deep", where)
 
-    def _node(self, stream: Iterator[yaml.Event], event: yaml.Event, loc: PathKey,
-              depth: int) -> Any:
+    def _node(
+        self, stream: Iterator[yaml.Event], event: yaml.Event, loc: PathKey, depth: int
+    ) -> Any:
         self._check(event, loc, depth)
         mark = event.start_mark
         self.values[loc] = (mark.line + 1, mark.column + 1)
@@ -178,31 +204,42 @@ class _Builder:
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            for event in stream:
-                if isinstance(event, yaml.SequenceEndEvent):
-                    return items
-                items.append(self._node(stream, event, (*loc, len(items)), depth + 1))
+            return self._sequence(stream, loc, depth)
+        return self._mapping(stream, loc, depth)
+
+    def _sequence(self, stream: Iterator[yaml.Event], loc: PathKey, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for item in stream:
+            if isinstance(item, yaml.SequenceEndEvent):
+                break
+            items.append(self._node(stream, item, (*loc, len(items)), depth + 1))
+        return items
+
+    def _mapping(self, stream: Iterator[yaml.Event], loc: PathKey, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for event in stream:
             if isinstance(event, yaml.MappingEndEvent):
                 break
             self._check(event, loc, depth + 1)
             if not isinstance(event, yaml.ScalarEvent) or event.value == "":
-                raise self._error(event, "keys must be plain words such as 'name'",
-                                  _dotted(loc) or SYNTAX_FIELD)
+                raise self._error(
+                    event, "keys must be plain words such as 'name'", dotted(loc) or SYNTAX_FIELD
+                )
             key = event.value
             key_loc = (*loc, key)
             if key in mapping:
                 first = self.keys[key_loc]
-                raise self._error(event, f"duplicate key '{key}' (first set on line {first[0]}); "
-                                  "keep only one", _dotted(key_loc))
+                raise self._error(
+                    event,
+                    f"duplicate key '{key}' (first set on line {first[0]}); keep only one",
+                    dotted(key_loc),
+                )
             self.keys[key_loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
             mapping[key] = self._node(stream, next(stream), key_loc, depth + 1)
         return mapping
 
 
-def _dotted(loc: PathKey) -> str:
+def dotted(loc: PathKey) -> str:
     """`('agenda', 2, 'minutes')` → `agenda[3].minutes` (items count from 1, like people do)."""
     out = ""
     for part in loc:
@@ -211,6 +248,3 @@ def _dotted(loc: PathKey) -> str:
         else:
             out += f".{part}" if out else part
     return out
-
-
-dotted = _dotted
