@@ -17,8 +17,12 @@ from peerhub.project import check_project_cached
 
 _MACROS = (
     "format_card",
+    "format_page",
     "group_card",
+    "group_page",
+    "outcome_page",
     "outcomes_table",
+    "outcomes_index",
     "hub_figures",
     "formats_index",
     "groups_index",

@@ -73,32 +73,39 @@ class Components:
 
     # Formats
     def format_card(self, slug: str, page: str = "") -> Markup:
+        """A small card for one format: name, summary, size and timing."""
         return self._render("format_card.html", page, slug=slug, fmt=self.hub.formats[slug])
 
     def format_page(self, slug: str, page: str = "") -> Markup:
+        """The full page of one format, with the groups that use it."""
         users = [(s, g) for s, g in self._group_views().items() if slug in g["formats"]]
         return self._render(
             "format_page.html", page, slug=slug, fmt=self.hub.formats[slug], users=users
         )
 
     def formats_index(self, page: str = "") -> Markup:
+        """The format catalog: a card for every format."""
         return self._render("formats_index.html", page)
 
     # Groups
     def group_card(self, slug: str, page: str = "") -> Markup:
+        """A small card for one published group."""
         return self._render("group_card.html", page, slug=slug, group=self._group_view(slug))
 
     def group_page(self, slug: str, page: str = "") -> Markup:
+        """The full page of one published group (anonymous groups lose identifying fields)."""
         group = self._group_view(slug)
         return self._render(
             "group_page.html", page, slug=slug, group=group, story=prose(group.get("story"))
         )
 
     def groups_index(self, page: str = "") -> Markup:
+        """The directory of published groups."""
         return self._render("groups_index.html", page, groups=self._group_views())
 
     # Outcomes
     def outcome_page(self, outcome_id: str, page: str = "") -> Markup:
+        """One outcome with its designs and the groups that match each design."""
         outcome = self.hub.outcomes[outcome_id]
         evidence = [
             [
@@ -114,12 +121,15 @@ class Components:
         )
 
     def outcomes_index(self, page: str = "") -> Markup:
+        """Links to the ten outcome pages."""
         return self._render("outcomes_index.html", page)
 
     def outcomes_table(self, page: str = "") -> Markup:
+        """A table of the ten outcomes, their questions and first designs."""
         return self._render("outcomes_table.html", page)
 
     def hub_figures(self, page: str = "") -> Markup:
+        """Headline counts: formats, outcomes, groups (private ones included)."""
         groups = self.hub.groups.values()
         figures = {
             "formats": len(self.hub.formats),
