@@ -24,6 +24,8 @@ _MACROS = (
     "outcomes_table",
     "outcomes_index",
     "hub_figures",
+    "group_sizes",
+    "outcome_counts",
     "formats_index",
     "groups_index",
 )

@@ -128,6 +128,22 @@ class Components:
         """A table of the ten outcomes, their questions and first designs."""
         return self._render("outcomes_table.html", page)
 
+    def group_sizes(self, page: str = "") -> Markup:
+        """A table of the published groups that recorded their size."""
+        sized = {
+            slug: view
+            for slug, view in self._group_views().items()
+            if any(view["size"].values())
+        }
+        return self._render("group_sizes.html", page, groups=sized)
+
+    def outcome_counts(self, page: str = "") -> Markup:
+        """How many groups (private ones included) serve each outcome first."""
+        counts = dict.fromkeys(OUTCOME_IDS, 0)
+        for group in self.hub.groups.values():
+            counts[group.outcomes.primary] += 1
+        return self._render("outcome_counts.html", page, counts=counts)
+
     def hub_figures(self, page: str = "") -> Markup:
         """Headline counts: formats, outcomes, groups (private ones included)."""
         groups = self.hub.groups.values()

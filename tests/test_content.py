@@ -1,0 +1,122 @@
+"""The hub's own content: complete, consistent, reachable, and written in its own words."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, mkdocs_build, soup
+from peerhub.project import load_hub
+from peerhub.vocabulary import OUTCOME_IDS
+
+HUB = load_hub(REPO)
+GUIDES = sorted(p for p in (REPO / "docs" / "guides").glob("*.md") if p.name != "index.md")
+REQUIRED_FORMATS = {
+    "peer-coaching-group", "troika-consulting", "case-clinic", "peer-assist",
+    "working-out-loud-circle", "learning-circle", "action-learning-set", "study-group",
+    "discussion-group", "teach-back-session", "done-the-impossible",
+    "personal-board-of-directors", "authenticity-circle", "mastermind-group", "support-circle",
+}
+
+
+def test_catalog_has_the_required_formats() -> None:
+    assert len(HUB.formats) >= 15
+    assert REQUIRED_FORMATS <= set(HUB.formats)
+
+
+@pytest.mark.parametrize("slug", sorted(HUB.formats))
+def test_format_is_complete_and_its_agenda_adds_up(slug: str) -> None:
+    fmt = HUB.formats[slug]
+    assert sum(step.minutes for step in fmt.agenda) == fmt.session_minutes
+    for field in ("use_when", "avoid_when", "roles", "preparation", "pitfalls", "variations",
+                  "related", "sources"):
+        assert getattr(fmt, field), f"{slug}: {field} is empty"
+    assert set(fmt.related) <= set(HUB.formats)
+
+
+@pytest.mark.parametrize("outcome_id", OUTCOME_IDS)
+def test_outcome_has_designs_whose_formats_exist(outcome_id: str) -> None:
+    outcome = HUB.outcomes[outcome_id]
+    assert 1 <= len(outcome.designs) <= 3
+    assert outcome.signs
+    for design in outcome.designs:
+        assert set(design.formats) <= set(HUB.formats)
+        assert design.size.min <= design.size.max
+
+
+def test_every_outcome_is_served_by_some_format() -> None:
+    served = {o for f in HUB.formats.values() for o in f.outcomes.primary + f.outcomes.secondary}
+    assert served == set(OUTCOME_IDS)
+
+
+def test_groups_from_the_sources() -> None:
+    assert len(HUB.published_groups) >= 6
+    staff_plus = HUB.groups["staff-plus-peer-group"]
+    assert (staff_plus.size.invited, staff_plus.size.members, staff_plus.size.attendance) == (
+        60, 50, 10)
+
+
+def test_guides_exist_and_use_components() -> None:
+    names = {p.stem for p in GUIDES}
+    assert names == {"scope", "self-organize", "provide-value", "choose-an-outcome",
+                     "run-a-meeting", "lead-and-facilitate", "virtual-and-hybrid",
+                     "keep-it-going"}
+    for guide in GUIDES:
+        text = guide.read_text()
+        assert text.startswith("---\nrender_macros: true\n---"), guide.name
+        assert re.search(r"\{\{ \w+\(", text), f"{guide.name} uses no component"
+        assert "*Sources:" in text, f"{guide.name} credits no source"
+
+
+def test_text_is_original() -> None:
+    tool = REPO.parent / "shared" / "tools" / "check-originality"
+    if not tool.is_file():
+        pytest.skip("the originality checker is not beside this checkout")
+    result = subprocess.run([str(tool), str(REPO)], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().startswith("0 passage(s)")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("content") / "hub"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        ".venv", "site", ".git", "__pycache__", ".*_cache"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def clicks_from_home(site: Path, limit: int) -> dict[str, int]:
+    """Pages reachable from the home page by following links in the page content."""
+    seen = {"": 0}
+    queue = deque([""])
+    while queue:
+        url = queue.popleft()
+        if seen[url] == limit:
+            continue
+        for a in soup(site / url / "index.html").select("article a[href], .grid.cards a[href]"):
+            href = a["href"].split("#")[0]
+            if not href or "://" in href or href.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(posixpath.join(url, href)).removeprefix(".")
+            target = (target.rstrip("/") + "/").lstrip("/")
+            if target not in seen and (site / target / "index.html").is_file():
+                seen[target] = seen[url] + 1
+                queue.append(target)
+    return seen
+
+
+def test_every_format_and_outcome_within_two_clicks_of_home(site: Path) -> None:
+    reach = clicks_from_home(site, limit=2)
+    for slug in HUB.formats:
+        assert f"formats/{slug}/" in reach, slug
+    for outcome_id in OUTCOME_IDS:
+        assert f"outcomes/{outcome_id}/" in reach, outcome_id
