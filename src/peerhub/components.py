@@ -131,9 +131,7 @@ class Components:
     def group_sizes(self, page: str = "") -> Markup:
         """A table of the published groups that recorded their size."""
         sized = {
-            slug: view
-            for slug, view in self._group_views().items()
-            if any(view["size"].values())
+            slug: view for slug, view in self._group_views().items() if any(view["size"].values())
         }
         return self._render("group_sizes.html", page, groups=sized)
 
