@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from peerhub.pages import generated_files
+from peerhub.pages import downloads, generated_files
 from peerhub.project import Hub, check_project_cached
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
@@ -51,3 +51,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write downloads such as charter templates, which are Markdown but not pages."""
+    site = Path(config.site_dir)
+    for path, content in downloads(_state["hub"]):
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")

@@ -58,9 +58,11 @@ def make_project(
     return root
 
 
-def mkdocs_build(root: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    root: Path, site: str = "site", **env_vars: str
+) -> subprocess.CompletedProcess[str]:
     """Run the maintainer's command, `mkdocs build --strict`, in a separate process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
         cwd=root,

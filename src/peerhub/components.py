@@ -14,9 +14,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
+from .kit import later_meeting
 from .markup import prose, text
+from .models import Design
+from .picker import CHOICE_LABELS, CHOICES
 from .privacy import published
 from .project import Hub
+from .recommend import first_meeting
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
 
 
@@ -123,6 +127,25 @@ class Components:
     def outcomes_index(self, page: str = "") -> Markup:
         """Links to the ten outcome pages."""
         return self._render("outcomes_index.html", page)
+
+    def outcome_picker(self, page: str = "") -> Markup:
+        """The picker form: outcome radios (each also a link) and constraint menus."""
+        return self._render(
+            "outcome_picker.html", page, choices=CHOICES, choice_labels=CHOICE_LABELS
+        )
+
+    def kit_page(self, outcome_id: str, design: Design, page: str = "") -> Markup:
+        """A printable run-sheet for a design's first three meetings."""
+        fmt = self.hub.formats[design.formats[0]]
+        first = first_meeting(fmt, design.session_minutes, design.modes[0])
+        later = later_meeting(first)
+        return self._render(
+            "kit_page.html",
+            page,
+            outcome=self.hub.outcomes[outcome_id],
+            design=design,
+            meetings=[first, later, later],
+        )
 
     def outcomes_table(self, page: str = "") -> Markup:
         """A table of the ten outcomes, their questions and first designs."""

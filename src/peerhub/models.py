@@ -8,6 +8,7 @@ Relations between fields and files are checked in `rules.py`, not here.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -273,5 +274,8 @@ class Outcome(Strict):
 
 
 def today() -> dt.date:
-    """Today's date; one place so tests and reproducible builds can pin it."""
+    """Today, or the day SOURCE_DATE_EPOCH names, so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()

@@ -12,12 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import kit, urls
 from .components import Components
 from .markup import text
-from .models import Format
+from .models import Design, Format, today
+from .picker import kit_key, picker_data
 from .privacy import published
 from .project import Hub
+from .recommend import candidates
 from .schema import schemas
 
 PAGE_TEMPLATE = "hub-page.html"
@@ -50,7 +52,7 @@ def page(
     return f"---\n{front}\n---\n\n{body}\n"
 
 
-def generated_files(hub: Hub) -> Iterator[tuple[str, str]]:
+def generated_files(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
     """(docs-relative path, content) for every generated page and data file."""
     c = Components(hub)
     yield (
@@ -86,9 +88,19 @@ def generated_files(hub: Hub) -> Iterator[tuple[str, str]]:
         page(
             "Pick an outcome",
             "From the outcome you want to a peer group design you can run.",
-            c.outcomes_index("outcomes/"),
+            c.outcome_picker("outcomes/"),
         ),
     )
+    yield "assets/picker-data.json", _json(picker_data(hub))
+    for outcome, key, design in kit_designs(hub):
+        folder = f"kits/{kit_key(outcome, key)}"
+        crumb = (hub.outcomes[outcome].name, f"../../outcomes/{outcome}/")
+        body = c.kit_page(outcome, design, folder + "/")
+        title = f"Run-sheet: {design.title}"
+        yield f"{folder}.md", page(title, hub.outcomes[outcome].question, body, crumb=crumb)
+        names = [hub.formats[f].name for f in design.formats]
+        ics = kit.calendar(kit_key(outcome, key), hub.outcomes[outcome], design, names, today())
+        yield f"{folder}/calendar.ics", ics
     for oid, outcome in hub.outcomes.items():
         yield (
             f"outcomes/{oid}.md",
@@ -112,6 +124,23 @@ def generated_files(hub: Hub) -> Iterator[tuple[str, str]]:
     )
     for name, schema in schemas().items():
         yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
+
+
+def kit_designs(hub: Hub) -> Iterator[tuple[str, str, Design]]:
+    """Every design the picker can recommend, with its outcome and key."""
+    for outcome in hub.outcomes:
+        for key, design, _ in candidates(hub, outcome):
+            yield outcome, key, design
+
+
+def downloads(hub: Hub) -> Iterator[tuple[str, str]]:
+    """Files to copy into the site as they are, which MkDocs must not treat as pages."""
+    for outcome, key, design in kit_designs(hub):
+        names = [hub.formats[f].name for f in design.formats]
+        yield (
+            f"kits/{kit_key(outcome, key)}/charter.md",
+            kit.charter(hub.outcomes[outcome], design, names),
+        )
 
 
 def _format_data(slug: str, fmt: Format) -> dict[str, Any]:

@@ -1,0 +1,174 @@
+"""The picker and pages in a real headless Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from peerhub.project import load_hub
+from peerhub.recommend import Constraints, recommend
+
+from conftest import REPO, mkdocs_build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"
+)
+HUB = load_hub(REPO)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("browser") / "hub"
+    shutil.copytree(
+        REPO,
+        root,
+        ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
+    )
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    # Material's instant navigation only works when site_url is where the site is served.
+    result = mkdocs_build(root, PEERHUB_SITE_URL=url)
+    assert result.returncode == 0, result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def titles(page: object) -> list[str]:
+    return [
+        t.split(". ", 1)[1] for t in page.locator("#picker-results article h3").all_inner_texts()
+    ]
+
+
+def expected_titles(outcome: str, **constraints: object) -> list[str]:
+    answer = recommend(HUB, outcome, Constraints(**constraints))
+    return [r.design.title for r in answer.designs]
+
+
+def test_choose_outcome_change_constraint_reload_and_follow(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/")
+    page.check("#outcome-problem-solving")
+    page.wait_for_selector("#picker-results article")
+    assert titles(page) == expected_titles("problem-solving")
+    assert parse_qs(urlsplit(page.url).query) == {"outcome": ["problem-solving"]}
+
+    page.select_option("select[name=minutes]", "30")
+    page.select_option("select[name=mode]", "virtual")
+    assert titles(page) == expected_titles("problem-solving", minutes=30, mode="virtual")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"outcome": ["problem-solving"], "minutes": ["30"], "mode": ["virtual"]}
+    changes = page.locator("#picker-results .ph-changes").first.inner_text()
+    assert "30-minute meetings are shorter" in changes
+
+    page.reload()
+    page.wait_for_selector("#picker-results article")
+    assert page.is_checked("#outcome-problem-solving")
+    assert page.input_value("select[name=minutes]") == "30"
+    assert titles(page) == expected_titles("problem-solving", minutes=30, mode="virtual")
+
+    first_format = page.locator("#picker-results article").first.locator("dd a").first
+    name = first_format.inner_text()
+    first_format.click()
+    page.wait_for_url("**/formats/**")
+    assert page.locator("article h1").inner_text() == name
+
+
+def test_deep_link_shows_conflict_and_second_outcome(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/?outcome=support&size=41-plus&second=team-building")
+    page.wait_for_selector("#picker-results article")
+    notes = page.locator("#picker-results .ph-note").all_inner_texts()
+    assert notes[0].startswith("Design for one outcome: Support.")
+    assert notes[1].startswith("Your choices do not fit any design as it stands.")
+    assert "circles of" in page.locator("#picker-results article dd").nth(1).inner_text()
+
+
+def test_keyboard_only_use(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/")
+    page.focus("#outcome-coaching-culture")
+    page.keyboard.press("ArrowDown")  # radios move with arrow keys
+    page.wait_for_selector("#picker-results article")
+    assert page.is_checked("#outcome-core-coaching-skills")
+    assert page.get_attribute("#picker-results", "aria-live") == "polite"
+
+
+def test_picker_works_after_instant_navigation(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.evaluate("window.__sameDocument = true")
+    page.click(".grid.cards a:has-text('Choose an outcome')")
+    page.wait_for_url("**/outcomes/")
+    page.check("#outcome-support")
+    page.wait_for_selector("#picker-results article")
+    assert titles(page) == expected_titles("support")
+    assert page.evaluate("window.__sameDocument === true")  # Material swapped the page in place
+
+
+def test_results_paint_within_budget(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/")
+    page.wait_for_function("document.getElementById('outcome-picker').dataset.ready")
+    page.wait_for_function(
+        "document.getElementById('outcome-picker').classList.contains('ph-picker--ready')"
+    )
+    elapsed = page.evaluate("""() => new Promise(resolve => {
+        const start = performance.now();
+        document.getElementById('outcome-team-building').click();
+        const done = () => resolve(performance.now() - start);
+        requestAnimationFrame(() => requestAnimationFrame(done));
+    })""")
+    assert page.locator("#picker-results article").count() >= 1
+    assert elapsed < 1000  # the 100 ms goal is measured by `make bench`, not asserted here
+
+
+def test_no_serious_accessibility_violations(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/?outcome=support&mode=virtual")
+    page.wait_for_selector("#picker-results article")
+    results = Axe().run(page)
+    serious = [
+        v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []
