@@ -11,12 +11,13 @@ DEV_STAMP := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test lint format check-python chromium lock schema clean
+.PHONY: help serve build test bench lint format check-python chromium lock schema clean
 
 help:
 	@echo "make serve   preview the hub at http://$(SERVE_ADDR), rebuilding on edits"
 	@echo "make build   validate, then build into site/ (the old site stays if anything fails)"
 	@echo "make test    lint and run the whole test suite"
+	@echo "make bench   performance benchmarks (prints a table)"
 	@echo "make lock    re-pin requirements/*.txt from pyproject.toml"
 	@echo "make schema  refresh schema/*.schema.json from the models"
 
@@ -62,6 +63,9 @@ format: $(DEV_STAMP)
 
 test: $(DEV_STAMP) chromium lint
 	$(BIN)/pytest
+
+bench: $(DEV_STAMP) chromium
+	$(BIN)/python benchmarks/picker.py
 
 schema: $(SITE_STAMP)
 	$(BIN)/peerhub schema
