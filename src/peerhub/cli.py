@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from .issueform import form_yaml, group_from_issue
 from .models import today
-from .project import check_project, slugify
+from .project import check_project, load_hub, slugify
 from .schema import schemas
 from .sitebuild import build_site
 
@@ -37,6 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write the JSON Schemas into schema/")
     schema.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
+    issue = sub.add_parser("from-issue", help="turn a 'share your experience' issue into a file")
+    issue.add_argument("body", help="a file holding the issue body, or - for standard input")
+    issue.add_argument("--write", action="store_true", help="write groups/<slug>.yml")
+    issue.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
+    form = sub.add_parser("issue-form", help="write the issue form into .github/")
+    form.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+
     build = sub.add_parser("build", help="validate, then build into site/ atomically")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
@@ -45,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args.root, args.paths)
     if args.command == "new":
         return new_file(args.root, args.kind, args.name)
+    if args.command == "from-issue":
+        return from_issue(args.root, args.body, write=args.write)
+    if args.command == "issue-form":
+        return write_issue_form(args.root)
     if args.command == "build":
         return validate(args.root, []) or build_site(args.root)
     return write_schemas(args.root)
@@ -110,6 +123,37 @@ def new_file(root: Path, kind: str, name: str) -> int:
     text = template.replace("{name}", json.dumps(name, ensure_ascii=False))
     target.write_text(text.replace("{today}", today().isoformat()), encoding="utf-8")
     print(f"wrote {target.relative_to(root)}: fill it in, then run `peerhub validate`")
+    return 0
+
+
+def from_issue(root: Path, body_path: str, *, write: bool) -> int:
+    """Print (or write) the group file an issue body describes; exit 1 with the problems."""
+    body = sys.stdin.read() if body_path == "-" else Path(body_path).read_text(encoding="utf-8")
+    hub = load_hub(root)
+    display = "issue" if body_path == "-" else Path(body_path).name
+    slug, text, problems = group_from_issue(hub, body, display)
+    for problem in problems:
+        print(problem)
+    if any(p.severity == "error" for p in problems):
+        return 1
+    if not write:
+        print(text, end="")
+        return 0
+    target = root / "groups" / f"{slug}.yml"
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote groups/{slug}.yml")
+    return 0
+
+
+ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/share-experience.yml")
+
+
+def write_issue_form(root: Path) -> int:
+    """Refresh the GitHub issue form from the same field list `from-issue` reads."""
+    target = root / ISSUE_FORM
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(form_yaml(load_hub(root)), encoding="utf-8")
+    print(f"wrote {ISSUE_FORM}")
     return 0
 
 

@@ -1,0 +1,120 @@
+"""The no-git path: the issue form and `peerhub from-issue`."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from peerhub.cli import main
+from peerhub.issueform import form_fields, form_yaml, group_from_issue
+from peerhub.models import Group
+from peerhub.project import check_project, load_hub
+from peerhub.validation import validate
+from peerhub.yamlsafe import load_bytes
+
+from conftest import REPO, make_project
+
+HUB = load_hub(REPO)
+BODIES = Path(__file__).parent / "issues"
+
+
+def test_committed_issue_form_is_current() -> None:
+    committed = (REPO / ".github" / "ISSUE_TEMPLATE" / "share-experience.yml").read_text()
+    assert committed == form_yaml(HUB), "run `peerhub issue-form` to refresh it"
+
+
+def test_form_fields_are_group_fields() -> None:
+    for spec in form_fields(HUB):
+        model: type[BaseModel] = Group
+        *parents, last = spec.field.split(".")
+        for part in parents:
+            annotation = model.model_fields[part].annotation
+            model = next(
+                a
+                for a in (annotation, *typing.get_args(annotation))
+                if isinstance(a, type) and issubclass(a, BaseModel)
+            )
+        assert last in model.model_fields, spec.field
+
+
+def test_form_is_a_valid_issue_form() -> None:
+    form = yaml.safe_load(form_yaml(HUB))
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert len(ids) == len(set(ids))
+    assert form["labels"] == ["experience"]
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def test_complete_body_becomes_a_valid_group() -> None:
+    slug, text, problems = group_from_issue(HUB, (BODIES / "complete.md").read_text())
+    assert problems == []
+    assert slug == "finance-leaders-circle"
+    group, found = validate(load_bytes(text.encode(), "g.yml"), Group)
+    assert found == []
+    assert group is not None
+    assert group.outcomes.primary == "problem-solving"
+    assert group.outcomes.secondary == ["support", "deep-networking"]
+    assert group.formats == ["troika-consulting", "case-clinic"]
+    assert (group.size.invited, group.size.members, group.size.attendance) == (12, 8, 6)
+    assert group.publish_contact is True
+    assert group.what_worked == ["Rotating the host every meeting", "A shared folder for notes"]
+    assert group.links[0].url == "https://intranet.example.org/finance-circle"
+    assert group.story is not None and "**troika**" in group.story
+    assert text.startswith("# yaml-language-server: $schema=../schema/group.schema.json\n")
+
+
+def test_missing_and_extra_sections_are_explained() -> None:
+    _, _, problems = group_from_issue(HUB, (BODIES / "missing-and-extra.md").read_text(), "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:1:1: error: summary: the section '### One-sentence summary' is missing; "
+        "fill it in",
+        "body.md:1:1: error: visibility: the section '### What may we publish?' is missing; "
+        "fill it in",
+        "body.md:9:1: error: (form): unexpected section 'Favourite snacks'; remove it or use "
+        "the form as it is",
+        "body.md:13:1: error: consent: tick the consent box before we can publish anything",
+    ]
+
+
+def test_bad_answers_point_at_their_sections() -> None:
+    _, _, problems = group_from_issue(HUB, (BODIES / "bad-values.md").read_text(), "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:19:1: error: formats: 'Fishbowl' is not one of the form's options",
+        "body.md:23:1: error: session_minutes: expected a whole number such as 8, got 'an hour'",
+        "body.md:31:1: error: links[1].url: links must start with https:// (or mailto: for "
+        "e-mail), got 'http://example.org/owls'",
+    ]
+
+
+def test_rules_apply_too() -> None:
+    body = (BODIES / "bad-values.md").read_text()
+    body = body.replace(", Fishbowl", "").replace("an hour", "60").replace("http:", "https:")
+    _, _, problems = group_from_issue(HUB, body, "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:27:1: error: started: 2999-01 is in the future; use the date it really happened"
+    ]
+
+
+def test_cli_writes_a_file_the_project_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path / "hub")
+    code = main(["from-issue", str(BODIES / "complete.md"), "--write", "--root", str(root)])
+    assert code == 0
+    assert capsys.readouterr().out == "wrote groups/finance-leaders-circle.yml\n"
+    _, problems = check_project(root)
+    assert problems == []
+    code = main(["from-issue", str(BODIES / "complete.md"), "--root", str(root)])
+    assert code == 1
+    assert "already exists" in capsys.readouterr().out
+
+
+def test_cli_reports_problems_with_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["from-issue", str(BODIES / "bad-values.md"), "--root", str(REPO)])
+    assert code == 1
+    assert capsys.readouterr().out.startswith("bad-values.md:19:1: error: formats:")

@@ -1,0 +1,83 @@
+"""The repository's CI, review and contribution files keep their safety properties."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+UNTRUSTED = re.compile(
+    r"\$\{\{\s*github\.(event\.(issue|comment|pull_request|review|head_commit)|head_ref)"
+)
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text())
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_workflow_is_locked_down(path: Path) -> None:
+    workflow = load(path)
+    assert "pull_request_target" not in workflow["on"]
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        assert 0 < job["timeout-minutes"] <= 60, name
+        for step in job["steps"]:
+            if str(step.get("uses", "")).startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False, name
+            assert not UNTRUSTED.search(step.get("run", "")), f"{name}: untrusted text in run"
+
+
+def test_write_permissions_only_where_needed() -> None:
+    writers = {}
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            granted = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+            if granted:
+                writers[f"{path.name}:{name}"] = granted
+    assert writers == {
+        "deploy.yml:deploy": {"pages", "id-token"},
+        "share-experience.yml:propose": {"contents", "pull-requests", "issues"},
+    }
+
+
+def test_ci_validates_builds_and_tests_pull_requests() -> None:
+    ci = load(REPO / ".github" / "workflows" / "ci.yml")
+    assert "pull_request" in ci["on"]
+    runs = "\n".join(step.get("run", "") for job in ci["jobs"].values() for step in job["steps"])
+    assert "--require-hashes" in runs
+    assert "peerhub validate" in runs
+    assert "mkdocs build --strict" in runs
+    assert "make test" in runs
+
+
+def test_deploy_publishes_main_to_pages() -> None:
+    deploy = load(REPO / ".github" / "workflows" / "deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    uses = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+
+
+def test_codeowners_protects_the_build() -> None:
+    owners = {}
+    for line in (REPO / ".github" / "CODEOWNERS").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *teams = line.split()
+            owners[pattern] = teams
+    for path in ("/mkdocs.yml", "/hooks/", "/overrides/", "/.github/", "/src/"):
+        assert owners[path] == ["@peer-group-hub/maintainers"], path
+
+
+def test_pull_request_template_has_a_checklist() -> None:
+    text = (REPO / ".github" / "pull_request_template.md").read_text()
+    assert text.count("- [ ]") >= 4
+    assert "peerhub validate" in text
