@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,19 @@ def test_pull_request_template_has_a_checklist() -> None:
     text = (REPO / ".github" / "pull_request_template.md").read_text()
     assert text.count("- [ ]") >= 4
     assert "peerhub validate" in text
+
+
+def test_workflows_and_issue_form_match_githubs_schemas() -> None:
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    for schema, files in (
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-issue-forms", [REPO / ".github/ISSUE_TEMPLATE/share-experience.yml"]),
+    ):
+        result = subprocess.run(
+            [str(checker), "--builtin-schema", schema, *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
