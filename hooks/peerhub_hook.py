@@ -1,25 +1,38 @@
-"""MkDocs hook: validate the hub's content, then add the pages and JSON generated from it.
+"""MkDocs hook: validate the hub's content, then add the pages and files generated from it.
 
 A thin adapter: all knowledge of formats, groups and outcomes lives in the `peerhub`
 package. Generated pages are added with `File.generated`, kept out of the nav, and
-never rendered by macros (they hold contributor text).
+never rendered by macros (they hold contributor text). Their Markdown is only front
+matter; `on_page_content` supplies their finished HTML, so Markdown never parses it.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from peerhub.pages import downloads, generated_files
+from peerhub.pages import (
+    GeneratedPage,
+    downloads,
+    generated_assets,
+    generated_pages,
+    search_entries,
+)
 from peerhub.project import Hub, check_project_cached
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
-_state: dict[str, Hub] = {}
+_hub: dict[str, Hub] = {}
+_pages: dict[str, GeneratedPage] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -36,27 +49,65 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if errors:
         count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
         raise PluginError("\n".join([f"content has {count}:", *errors]))
-    _state["hub"] = hub
+    _hub["hub"] = hub
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, content in generated_files(_state["hub"]):
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None and existing.generated_by is None:
-            raise PluginError(
-                f"docs/{src_uri} would be replaced by a generated page; move or rename it"
-            )
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, src_uri, content=content))
+    hub = _hub["hub"]
+    _pages.clear()
+    for page in generated_pages(hub):
+        _pages[page.src_uri] = page
+        _add(files, File.generated(config, page.src_uri, content=page.front_matter()))
+    for src_uri, content in generated_assets(hub):
+        _add(files, File.generated(config, src_uri, content=content))
     return files
 
 
+def _add(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None and existing.generated_by is None:
+        raise PluginError(
+            f"docs/{file.src_uri} would be replaced by a generated page; move or rename it"
+        )
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    generated = _pages.get(page.file.src_uri)
+    return str(generated.body()) if generated else html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """`peerhub_once` lets pages outside the nav, in one folder, share one rendering of
+    the tabs, nav and footer: nothing in them is active, and their links are the same."""
+    fragments: dict[tuple[str, str], str] = {}
+
+    def once(name: str, page_url: str, render: Callable[[], str]) -> str:
+        # Links are relative, so pages in the same folder (groups/a/, groups/b/) share them.
+        key = (name, posixpath.dirname(page_url.rstrip("/")))
+        if key not in fragments:
+            fragments[key] = render()
+        return fragments[key]
+
+    env.globals["peerhub_once"] = once
+    return env
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write downloads such as charter templates, which are Markdown but not pages."""
+    """Add group pages to the search index; write downloads such as charter templates."""
     site = Path(config.site_dir)
-    for path, content in downloads(_state["hub"]):
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"].extend(search_entries(_hub["hub"]))
+        index.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+    for path, content in downloads(_hub["hub"]):
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -31,6 +31,17 @@ def _finalize(value: Any) -> Any:
     return text(value)
 
 
+def _bullet_list(items: list[str]) -> Markup:
+    return Markup("<ul>{}</ul>").format(
+        Markup("").join(Markup("<li>{}</li>").format(text(item)) for item in items)
+    )
+
+
+def _range_of(value: Any, unit: str) -> Markup:
+    span = str(value.min) if value.min == value.max else f"{value.min}–{value.max}"
+    return text(f"{span} {unit}")
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("peerhub", "templates"),
@@ -42,6 +53,8 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["prose"] = prose
+    env.globals["bullet_list"] = _bullet_list
+    env.globals["range_of"] = _range_of
     env.globals.update(
         cadence_label=CADENCE_LABELS,
         facilitation_label=FACILITATION_LABELS,
@@ -70,8 +83,25 @@ class Components:
             # Our own URLs, built from validated slugs: nothing in them needs escaping.
             return Markup(urls.relative(target, page))
 
+        def links(pairs: list[tuple[str, str]]) -> Markup:
+            return Markup(", ").join(
+                Markup('<a href="{}">{}</a>').format(link(url), text(name)) for url, name in pairs
+            )
+
+        def outcome_links(ids: list[str]) -> Markup:
+            return links([(urls.outcome_url(o), self.hub.outcomes[o].name) for o in ids])
+
+        def format_links(slugs: list[str]) -> Markup:
+            return links([(urls.format_url(s), self.hub.formats[s].name) for s in slugs])
+
         html = _ENV.get_template(template).render(
-            hub=self.hub, link=link, urls=urls, outcome_ids=OUTCOME_IDS, **context
+            hub=self.hub,
+            link=link,
+            urls=urls,
+            outcome_ids=OUTCOME_IDS,
+            outcome_links=outcome_links,
+            format_links=format_links,
+            **context,
         )
         return _compact(html)
 
@@ -103,9 +133,20 @@ class Components:
             "group_page.html", page, slug=slug, group=group, story=prose(group.get("story"))
         )
 
-    def groups_index(self, page: str = "") -> Markup:
-        """The directory of published groups."""
-        return self._render("groups_index.html", page, groups=self._group_views())
+    def groups_index(
+        self, page: str = "", slugs: list[str] | None = None, number: int = 1, pages: int = 1
+    ) -> Markup:
+        """One page of the group directory (by default: every published group)."""
+        views = self._group_views()
+        chosen = slugs if slugs is not None else sorted(views, key=lambda s: views[s]["name"])
+        return self._render(
+            "groups_index.html",
+            page,
+            groups={s: views[s] for s in chosen},
+            total=len(views),
+            number=number,
+            pages=pages,
+        )
 
     # Outcomes
     def outcome_page(self, outcome_id: str, page: str = "") -> Markup:

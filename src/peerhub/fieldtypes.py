@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -28,24 +27,28 @@ _SNEAKY = {
 }
 
 
+_SNEAKY_CLASS = "".join(f"\\u{c:04x}" for c in sorted(_SNEAKY))
+_CONTROL = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f"
+_BAD_IN_LINE = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}\\t\\n]")
+_BAD_IN_TEXT = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}]")
+
+
 def _clean_text(value: str, *, multiline: bool) -> str:
-    for index, char in enumerate(value):
-        code = ord(char)
-        allowed_control = multiline and char in "\n\t"
-        if code in _SNEAKY or (unicodedata.category(char) == "Cc" and not allowed_control):
-            raise PydanticCustomError(
-                "hidden_character",
-                "contains an invisible or control character ({char}) at character "
-                "{index}; delete it and type the text again",
-                {"char": f"U+{code:04X}", "index": index + 1},
-            )
+    found = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+    if found:
+        raise PydanticCustomError(
+            "hidden_character",
+            "contains an invisible or control character ({char}) at character "
+            "{index}; delete it and type the text again",
+            {"char": f"U+{ord(found.group()):04X}", "index": found.start() + 1},
+        )
     return value.strip()
 
 
 def _single_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("single_line", "must fit on one line")
-    return _clean_text(value, multiline=False)
+    return _clean_text(value.strip(), multiline=False)
 
 
 def _multi_line(value: str) -> str:

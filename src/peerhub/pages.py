@@ -1,13 +1,16 @@
-"""Every file the hub generates from data: pages (Markdown holding raw HTML) and JSON.
+"""Every file the hub generates from data: pages, data files and downloads.
 
-`generated_files` is the whole contract between the data and the site: the MkDocs
-hook adds exactly these files, and the tests can inspect them without MkDocs.
+This module is the whole contract between the data and the site. The MkDocs hook
+adds `generated_pages` as pages whose Markdown is only front matter, and asks each
+page for its HTML when MkDocs renders it: the component HTML never goes through
+Markdown (it is finished, escaped HTML) and is rendered once, when needed.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -23,94 +26,155 @@ from .recommend import candidates
 from .schema import schemas
 
 PAGE_TEMPLATE = "hub-page.html"
+#: Groups listed on one page of the directory; more go to /groups/page/2/ and so on.
+DIRECTORY_PAGE_SIZE = 100
 
 
-def page(
-    title: str,
-    description: str,
-    body: Markup,
-    *,
-    crumb: tuple[str, str] | None = None,
-    search_boost: float | None = None,
-) -> str:
-    """A generated page: JSON front matter (titles pre-escaped) and one raw HTML block.
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data: its front matter now, its HTML when MkDocs asks."""
 
-    Material prints `page.meta.title` and `page.meta.description` without escaping,
-    so both are escaped (and made Markdown-inert) here.
-    """
-    meta: dict[str, Any] = {
-        "title": str(text(title)),
-        "description": str(text(description)),
-        "template": PAGE_TEMPLATE,
-        "hide": ["toc"],
-    }
-    if crumb:
-        meta["crumb"] = {"title": crumb[0], "url": crumb[1]}
-    if search_boost is not None:
-        meta["search"] = {"boost": search_boost}
-    front = json.dumps(meta, ensure_ascii=False)
-    return f"---\n{front}\n---\n\n{body}\n"
+    src_uri: str
+    title: str
+    description: str
+    body: Callable[[], Markup]
+    crumb: tuple[str, str] | None = None
+    search_boost: float | None = None
+    #: Indexed by `search_entries` instead of Material parsing the page (groups).
+    search_exclude: bool = False
+    #: Outside the nav: the nav, tabs and footer are the same for every such page.
+    shared_chrome: bool = True
+
+    def front_matter(self) -> str:
+        """JSON front matter; titles are pre-escaped because Material prints them raw."""
+        meta: dict[str, Any] = {
+            "title": str(text(self.title)),
+            "description": str(text(self.description)),
+            "template": PAGE_TEMPLATE,
+            "hide": ["toc"],
+        }
+        if self.crumb:
+            meta["crumb"] = {"title": self.crumb[0], "url": self.crumb[1]}
+        if self.search_boost is not None:
+            meta["search"] = {"boost": self.search_boost}
+        if self.search_exclude:
+            meta["search"] = {"exclude": True}
+        if self.shared_chrome:
+            meta["shared_chrome"] = True
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+
+    def markdown(self) -> str:
+        """The whole page as Markdown (front matter and HTML), for tools other than MkDocs."""
+        return f"{self.front_matter()}\n{self.body()}\n"
 
 
-def generated_files(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
-    """(docs-relative path, content) for every generated page and data file."""
+def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
+    """Every page generated from formats, groups and outcomes."""
     c = Components(hub)
-    yield (
+    yield GeneratedPage(
         "formats/index.md",
-        page(
-            "Meeting formats",
-            "Meeting formats for peer groups, with size, timing and agenda.",
-            c.formats_index("formats/"),
-        ),
+        "Meeting formats",
+        "Meeting formats for peer groups, with size, timing and agenda.",
+        lambda: c.formats_index("formats/"),
+        shared_chrome=False,
     )
     for slug, fmt in hub.formats.items():
-        at = urls.format_url(slug)
-        yield (
+        yield GeneratedPage(
             f"formats/{slug}.md",
-            page(fmt.name, fmt.summary, c.format_page(slug, at), crumb=("Formats", "../")),
+            fmt.name,
+            fmt.summary,
+            _bind(c.format_page, slug, urls.format_url(slug)),
+            crumb=("Formats", "../"),
+            search_boost=2,
         )
-    yield (
-        "groups/index.md",
-        page(
-            "Groups' experiences",
-            "How real peer groups run, in their members' words.",
-            c.groups_index("groups/"),
-        ),
-    )
+    yield from _directory(hub, c)
     for slug, group in hub.published_groups.items():
-        at = urls.group_url(slug)
-        yield (
+        yield GeneratedPage(
             f"groups/{slug}.md",
-            page(group.name, group.summary, c.group_page(slug, at), crumb=("Groups", "../")),
+            group.name,
+            group.summary,
+            _bind(c.group_page, slug, urls.group_url(slug)),
+            crumb=("Groups", "../"),
+            search_exclude=True,
         )
-    yield (
+    yield GeneratedPage(
         "outcomes/index.md",
-        page(
-            "Pick an outcome",
-            "From the outcome you want to a peer group design you can run.",
-            c.outcome_picker("outcomes/"),
-        ),
+        "Pick an outcome",
+        "From the outcome you want to a peer group design you can run.",
+        lambda: c.outcome_picker("outcomes/"),
+        shared_chrome=False,
     )
-    yield "assets/picker-data.json", _json(picker_data(hub))
+    for oid, outcome in hub.outcomes.items():
+        yield GeneratedPage(
+            f"outcomes/{oid}.md",
+            outcome.name,
+            outcome.question,
+            _bind(c.outcome_page, oid, urls.outcome_url(oid)),
+            crumb=("Outcomes", "../"),
+            search_boost=2,
+        )
     for outcome, key, design in kit_designs(hub):
         folder = f"kits/{kit_key(outcome, key)}"
-        crumb = (hub.outcomes[outcome].name, f"../../outcomes/{outcome}/")
-        body = c.kit_page(outcome, design, folder + "/")
-        title = f"Run-sheet: {design.title}"
-        yield f"{folder}.md", page(title, hub.outcomes[outcome].question, body, crumb=crumb)
-        names = [hub.formats[f].name for f in design.formats]
-        ics = kit.calendar(kit_key(outcome, key), hub.outcomes[outcome], design, names, today())
-        yield f"{folder}/calendar.ics", ics
-    for oid, outcome in hub.outcomes.items():
-        yield (
-            f"outcomes/{oid}.md",
-            page(
-                outcome.name,
-                outcome.question,
-                c.outcome_page(oid, urls.outcome_url(oid)),
-                crumb=("Outcomes", "../"),
-            ),
+        yield GeneratedPage(
+            f"{folder}.md",
+            f"Run-sheet: {design.title}",
+            hub.outcomes[outcome].question,
+            _bind(c.kit_page, outcome, design, folder + "/"),
+            crumb=(hub.outcomes[outcome].name, f"../../outcomes/{outcome}/"),
+            search_boost=0.2,
         )
+
+
+def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
+    slugs = sorted(hub.published_groups, key=lambda s: hub.groups[s].name.lower())
+    chunks = [
+        slugs[i : i + DIRECTORY_PAGE_SIZE] for i in range(0, len(slugs), DIRECTORY_PAGE_SIZE)
+    ] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        src = "groups/index.md" if number == 1 else f"groups/page/{number}.md"
+        at = "groups/" if number == 1 else f"groups/page/{number}/"
+        yield GeneratedPage(
+            src,
+            "Groups' experiences" + ("" if number == 1 else f" (page {number})"),
+            "How real peer groups run, in their members' words.",
+            _bind(c.groups_index, at, chunk, number, len(chunks)),
+            crumb=None if number == 1 else ("Groups", "../../"),
+            shared_chrome=number != 1,
+            search_exclude=number != 1,  # the groups themselves are indexed one by one
+        )
+
+
+def search_entries(hub: Hub) -> list[dict[str, Any]]:
+    """Compact search entries for group pages, in the format of Material's search index.
+
+    Group pages are excluded from Material's own indexer, which would parse every
+    page's HTML; these entries hold what readers search groups by, and nothing private.
+    """
+    entries = []
+    for slug, group in hub.published_groups.items():
+        view = published(group)
+        assert view is not None
+        outcome = hub.outcomes[group.outcomes.primary].name
+        formats = [hub.formats[f].name for f in group.formats if f in hub.formats]
+        facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
+        entries.append(
+            {
+                "location": urls.group_url(slug),
+                "title": str(text(group.name)),
+                "text": str(text(" ".join(f for f in facts if f))),
+                "tags": [outcome, *formats],
+                "boost": 0.5,
+            }
+        )
+    return entries
+
+
+def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:
+    return lambda: function(*args)
+
+
+def generated_assets(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
+    """(docs-relative path, content) for every generated data file."""
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
     yield (
@@ -124,6 +188,13 @@ def generated_files(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
     )
     for name, schema in schemas().items():
         yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
+    yield "assets/picker-data.json", _json(picker_data(hub))
+    for outcome, key, design in kit_designs(hub):
+        names = [hub.formats[f].name for f in design.formats]
+        yield (
+            f"kits/{kit_key(outcome, key)}/calendar.ics",
+            kit.calendar(kit_key(outcome, key), hub.outcomes[outcome], design, names, today()),
+        )
 
 
 def kit_designs(hub: Hub) -> Iterator[tuple[str, str, Design]]:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -37,6 +37,7 @@ RESERVED_SLUGS = {
     *(f"lpt{i}" for i in range(10)),
 }
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,6 +57,14 @@ class Hub:
     formats: dict[str, Format] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
+    #: Values derived from the content, computed once per hub (see `memo`).
+    derived: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """`compute()` the first time `key` is asked for; the stored value afterwards."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]  # type: ignore[no-any-return]
 
     @property
     def published_groups(self) -> dict[str, Group]:

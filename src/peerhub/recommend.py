@@ -10,7 +10,9 @@ default.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .models import Design, Format, Range, Reasons
 from .project import Hub
@@ -52,6 +54,7 @@ _CAN_PROVIDE = {
     "paid-then-members": {"paid"},
 }
 KICKOFF_MINUTES = 25
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,10 @@ class Answer:
 def candidates(hub: Hub, outcome: str) -> list[tuple[str, Design, float]]:
     """The outcome's own designs (best first), then one design per format that serves
     it first and is not already the main format of a design."""
+    return hub.memo(("candidates", outcome), lambda: _candidates(hub, outcome))
+
+
+def _candidates(hub: Hub, outcome: str) -> list[tuple[str, Design, float]]:
     own = hub.outcomes[outcome].designs
     found = [(f"{outcome}/{i + 1}", d, float(i)) for i, d in enumerate(own)]
     main_formats = {d.formats[0] for d in own}
@@ -300,15 +307,21 @@ def minutes_effect(design: Design, minutes: int | None) -> tuple[Effect, int]:
 
 
 def _adapt(hub: Hub, key: str, design: Design, base: float, c: Constraints) -> Recommendation:
-    size, size_text = size_effect(design, c.size)
-    minutes, session = minutes_effect(design, c.minutes)
+    def memo(name: str, value: object, compute: Callable[[], T]) -> T:
+        # Each effect depends on one choice only: compute it once per design and value.
+        return hub.memo(("effect", key, design.title, name, value), compute)
+
+    size, size_text = memo("size", c.size, lambda: size_effect(design, c.size))
+    minutes, session = memo("minutes", c.minutes, lambda: minutes_effect(design, c.minutes))
     effects = (
-        mode_effect(design, c.mode),
-        facilitation_effect(design, c.facilitation),
+        memo("mode", c.mode, lambda: mode_effect(design, c.mode)),
+        memo("facilitation", c.facilitation, lambda: facilitation_effect(design, c.facilitation)),
         size,
         minutes,
     )
-    agenda = first_meeting(hub.formats[design.formats[0]], session, c.mode or design.modes[0])
+    mode = c.mode or design.modes[0]
+    main = hub.formats[design.formats[0]]
+    agenda = memo("agenda", (session, mode), lambda: first_meeting(main, session, mode))
     return Recommendation(
         key,
         design,

@@ -1,0 +1,150 @@
+"""Benchmark the hub's build against MkDocs + Material's own floor, at N synthetic groups.
+
+Usage: .venv/bin/python benchmarks/build.py [--sizes 1000 5000]   (or `make bench`)
+
+For each N it copies the project into a temporary folder, replaces groups/ with N
+seeded synthetic groups, and measures in separate processes: `peerhub validate`,
+the full `mkdocs build --strict`, and a bare Material build of N trivial pages kept
+out of the nav. It prints one table with the SPEC.md budgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_groups
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+BARE_CONFIG = """site_name: Bare
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - index.md
+not_in_nav: |
+  /p/*.md
+"""
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of one command in its own process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def hub_copy(tmp: Path, groups: int) -> Path:
+    work = tmp / f"hub-{groups}"
+    shutil.copytree(
+        ROOT,
+        work,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", ".git", "__pycache__", ".*_cache", "benchmarks", "tests"
+        ),
+    )
+    write_groups(work, groups)
+    return work
+
+
+def bare_copy(tmp: Path, pages: int) -> Path:
+    work = tmp / f"bare-{pages}"
+    (work / "docs" / "p").mkdir(parents=True)
+    (work / "mkdocs.yml").write_text(BARE_CONFIG)
+    (work / "docs" / "index.md").write_text("# Bare\n\nThe engine's floor.\n")
+    for index in range(pages):
+        (work / "docs" / "p" / f"{index}.md").write_text(
+            f"# Page {index}\n\nA trivial page number {index} with a little text.\n"
+        )
+    return work
+
+
+def first_search_bytes(site: Path, page: Path) -> int:
+    """Gzipped bytes a reader fetches before the first search result (page and its assets)."""
+    html = page.read_text()
+    assets = [site / "search" / "search_index.json"]
+    for folder, pattern in (
+        ("assets/stylesheets", "*.css"),
+        ("assets/javascripts", "*.js"),
+        ("assets/javascripts/workers", "*.js"),
+    ):
+        assets += [p for p in (site / folder).glob(pattern) if p.name in html or "search" in p.name]
+    assets += [site / "assets" / name for name in ("hub.css", "picker.js")]
+    return sum(len(gzip.compress(p.read_bytes(), 6)) for p in [page, *assets] if p.is_file())
+
+
+def measure(tmp: Path, groups: int) -> dict[str, float]:
+    hub = hub_copy(tmp, groups)
+    validate, _ = run([str(Path(sys.executable).parent / "peerhub"), "validate"], hub)
+    build, memory = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], hub)
+    bare = bare_copy(tmp, groups)
+    floor, floor_memory = run([sys.executable, "-m", "mkdocs", "build", "--quiet"], bare)
+    site = hub / "site"
+    pages = sorted((site / "groups").glob("synthetic-group-*/index.html"))
+    largest = max(p.stat().st_size for p in pages)
+    return {
+        "groups": groups,
+        "build": build,
+        "floor": floor,
+        "ratio": build / floor,
+        "memory": memory,
+        "floor_memory": floor_memory,
+        "validate": validate,
+        "validate_share": validate / build,
+        "page_bytes": largest,
+        "search_bytes": first_search_bytes(site, site / "index.html"),
+        "index_bytes": (site / "search" / "search_index.json").stat().st_size,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        results = [measure(Path(folder), n) for n in args.sizes]
+    print(
+        f"{'groups':>7} {'hub s':>7} {'bare s':>7} {'ratio':>6} {'hub MiB':>8} "
+        f"{'bare MiB':>9} {'validate s':>10} {'val/build':>9} {'page KB':>8} "
+        f"{'search KB':>9} {'index KB':>9}"
+    )
+    for r in results:
+        print(
+            f"{r['groups']:>7} {r['build']:>7.1f} {r['floor']:>7.1f} {r['ratio']:>6.2f} "
+            f"{r['memory']:>8.0f} {r['floor_memory']:>9.0f} {r['validate']:>10.2f} "
+            f"{r['validate_share']:>9.1%} {r['page_bytes'] / 1024:>8.1f} "
+            f"{r['search_bytes'] / 1024:>9.0f} {r['index_bytes'] / 1024:>9.0f}"
+        )
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        growth = large["build"] / small["build"]
+        print(
+            f"growth {large['groups']}/{small['groups']}: {growth:.2f}x "
+            f"(budget ≤ 5.5x for 5000/1000)"
+        )
+    print(
+        "budgets: ratio ≤ 1.25 at 5000; group page ≤ 40 KB; validate ≤ 10% of build; "
+        "search download ≤ 3 MB (gzip) at 5000"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

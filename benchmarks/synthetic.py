@@ -1,0 +1,85 @@
+"""Seeded synthetic groups: valid, varied, and the same on every run."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from peerhub.vocabulary import CADENCES, MODES, OUTCOME_IDS
+
+ROLES = [
+    "engineering managers",
+    "staff engineers",
+    "product leads",
+    "nurse managers",
+    "school principals",
+    "finance directors",
+    "NGO executive directors",
+    "data scientists",
+    "HR partners",
+    "site leads",
+    "designers",
+    "research leads",
+]
+PLACES = ["North", "Harbour", "Summit", "Riverside", "Central", "Lakeside", "Eastern", "Valley"]
+KINDS = ["circle", "peer group", "roundtable", "forum", "collective", "network"]
+SECTORS = ["Technology", "Health", "Education", "Non-profit", "Finance", "Public sector"]
+SENTENCES = [
+    "We open every meeting with a short check-in.",
+    "Members take turns hosting and keeping time.",
+    "A shared folder holds notes for anyone who misses a meeting.",
+    "Twice a year we meet in person and spend the day together.",
+    "Each member brings one live problem to the group.",
+    "We close with one action each and review them next time.",
+    "New members pair with an existing member for their first month.",
+    "The chat channel keeps conversations going between calls.",
+]
+
+
+def group_yaml(index: int, rng: random.Random, formats: list[str]) -> str:
+    role = rng.choice(ROLES)
+    name = f"{rng.choice(PLACES)} {role} {rng.choice(KINDS)} {index}"
+    primary = rng.choice(OUTCOME_IDS)
+    secondary = rng.sample([o for o in OUTCOME_IDS if o != primary], k=rng.randint(0, 2))
+    used = rng.sample(formats, k=rng.randint(1, 3))
+    members = rng.randint(5, 40)
+    story = "\n".join(rng.sample(SENTENCES, k=4)) + "\n\n" + " ".join(rng.sample(SENTENCES, k=3))
+    started_year = rng.randint(2012, 2022)
+    ended = f"ended: {started_year + rng.randint(1, 3)}\n" if rng.random() < 0.2 else ""
+    visibility = rng.choices(["public", "anonymous", "private"], weights=[8, 1, 1])[0]
+    lines = "".join(f"  - {s}\n" for s in rng.sample(SENTENCES, k=2))
+    return f"""name: {name.capitalize()}
+visibility: {visibility}
+summary: A group of {role} who meet to support each other and solve problems together.
+added: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}
+audience: {role.capitalize()}
+sector: {rng.choice(SECTORS)}
+story: |
+{chr(10).join("  " + line if line else "" for line in story.splitlines())}
+formats: [{", ".join(used)}]
+outcomes:
+  primary: {primary}
+  secondary: [{", ".join(secondary)}]
+size:
+  members: {members}
+  attendance: {max(1, members // rng.randint(2, 4))}
+mode: {rng.choice(MODES)}
+cadence: {rng.choice(CADENCES)}
+session_minutes: {rng.choice([45, 60, 90, 120])}
+started: {started_year}-{rng.randint(1, 12):02d}
+{ended}what_worked:
+{lines}advice:
+{lines}"""
+
+
+def write_groups(root: Path, count: int, seed: int = 2026) -> None:
+    """Add `count` synthetic groups to root/groups (seeded: the same files every run).
+
+    The real groups stay, because the guides show some of them."""
+    rng = random.Random(seed)
+    formats = sorted(p.stem for p in (root / "formats").glob("*.yml"))
+    folder = root / "groups"
+    for index in range(count):
+        (folder / f"synthetic-group-{index:05d}.yml").write_text(
+            group_yaml(index, rng, formats), encoding="utf-8"
+        )
