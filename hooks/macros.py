@@ -24,6 +24,7 @@ _MACROS = (
     "outcomes_table",
     "outcomes_index",
     "hub_figures",
+    "group_chart",
     "group_sizes",
     "outcome_counts",
     "formats_index",

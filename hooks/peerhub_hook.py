@@ -59,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in generated_pages(hub):
         _pages[page.src_uri] = page
         _add(files, File.generated(config, page.src_uri, content=page.front_matter()))
-    for src_uri, content in generated_assets(hub):
+    for src_uri, content in generated_assets(hub, config.site_url or ""):
         _add(files, File.generated(config, src_uri, content=content))
     return files
 

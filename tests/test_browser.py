@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from peerhub.facets import group_values
 from peerhub.project import load_hub
 from peerhub.recommend import Constraints, recommend
 
@@ -25,6 +27,9 @@ pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"
 )
 HUB = load_hub(REPO)
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synthetic import write_groups  # noqa: E402 - shared with the benchmark
+
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -41,25 +46,44 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("browser") / "hub"
-    shutil.copytree(
-        REPO,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
-    )
+def served(root: Path) -> Iterator[str]:
+    """Build `root` for the address it is served at, serve it, yield that address."""
     handler = functools.partial(QuietHandler, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     # Material's instant navigation only works when site_url is where the site is served.
-    result = mkdocs_build(root, PEERHUB_SITE_URL=url)
+    result = mkdocs_build(root, PEERHUB_SITE_URL=url, SOURCE_DATE_EPOCH="1795000000")
     assert result.returncode == 0, result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url
     server.shutdown()
     server.server_close()
+
+
+def project_copy(target: Path, synthetic: int = 0) -> Path:
+    shutil.copytree(
+        REPO,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", ".git", "__pycache__", ".*_cache", "tests", "benchmarks"
+        ),
+    )
+    if synthetic:
+        write_groups(target, synthetic)
+    return target
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from served(project_copy(tmp_path_factory.mktemp("browser") / "hub"))
+
+
+@pytest.fixture(scope="module")
+def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = project_copy(tmp_path_factory.mktemp("scale") / "hub", synthetic=250)
+    for url in served(root):
+        yield url, root
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +197,44 @@ def test_no_serious_accessibility_violations(page: object, base_url: str) -> Non
         v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
     ]
     assert serious == []
+
+
+def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path]) -> None:
+    url, root = scale
+    groups = load_hub(root).published_groups
+    page.goto(url + "groups/")
+    page.wait_for_selector("#group-filters:not([hidden])")
+    outcome_count = sum(1 for g in groups.values() if g.outcomes.primary == "support")
+    label = page.locator("#filter-outcome option[value=support]").inner_text()
+    assert label == f"Support ({outcome_count})"
+
+    page.select_option("#filter-outcome", "support")
+    both = [
+        g
+        for g in groups.values()
+        if g.outcomes.primary == "support" and group_values(g)["mode"] == ["virtual"]
+    ]
+    mode_label = page.locator("#filter-mode option[value=virtual]").inner_text()
+    assert mode_label == f"Virtual ({len(both)})"
+    page.select_option("#filter-mode", "virtual")
+    assert page.locator(".ph-count").inner_text() == f"{len(both)} groups match."
+    shown = page.locator("#group-results li a").all_inner_texts()
+    assert sorted(shown) == sorted(g.name for g in both)
+    assert page.locator(".ph-directory").is_hidden()
+    assert parse_qs(urlsplit(page.url).query) == {"outcome": ["support"], "mode": ["virtual"]}
+
+    page.reload()
+    page.wait_for_selector(".ph-count")
+    assert page.locator(".ph-count").inner_text() == f"{len(both)} groups match."
+    page.click("#group-filters button[type=reset]")
+    page.wait_for_selector(".ph-directory", state="visible")
+    assert urlsplit(page.url).query == ""
+
+
+def test_search_finds_formats_before_groups(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.click("label[for=__search]")
+    page.fill("input.md-search__input", "troika")
+    page.wait_for_selector(".md-search-result__item")
+    first = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert "formats/troika-consulting/" in first

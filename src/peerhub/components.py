@@ -14,6 +14,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
+from .charts import charts
+from .charts import render as chart_html
+from .facets import FACET_LABELS, FACETS, facet_values
 from .kit import later_meeting
 from .markup import prose, text
 from .models import Design
@@ -139,6 +142,7 @@ class Components:
         """One page of the group directory (by default: every published group)."""
         views = self._group_views()
         chosen = slugs if slugs is not None else sorted(views, key=lambda s: views[s]["name"])
+        values = facet_values(self.hub)
         return self._render(
             "groups_index.html",
             page,
@@ -146,6 +150,7 @@ class Components:
             total=len(views),
             number=number,
             pages=pages,
+            facets=[(f, FACET_LABELS[f], values[f]) for f in FACETS],
         )
 
     # Outcomes
@@ -205,6 +210,10 @@ class Components:
         for group in self.hub.groups.values():
             counts[group.outcomes.primary] += 1
         return self._render("outcome_counts.html", page, counts=counts)
+
+    def group_chart(self, key: str, page: str = "") -> Markup:
+        """One figure about the groups: sizes, cadences, outcomes or lifespans."""
+        return chart_html(self.hub.memo("charts", lambda: charts(self.hub))[key])
 
     def hub_figures(self, page: str = "") -> Markup:
         """Headline counts: formats, outcomes, groups (private ones included)."""

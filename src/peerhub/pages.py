@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from . import kit, urls
 from .components import Components
+from .facets import directory_data
+from .feed import FEED_PATH, atom_feed
 from .markup import text
 from .models import Design, Format, today
 from .picker import kit_key, picker_data
@@ -44,6 +46,9 @@ class GeneratedPage:
     search_exclude: bool = False
     #: Outside the nav: the nav, tabs and footer are the same for every such page.
     shared_chrome: bool = True
+    #: Search tags; Material ranks tag matches first, so formats and outcomes carry
+    #: their own names (groups carry theirs through `search_entries`, with a lower boost).
+    tags: tuple[str, ...] = ()
 
     def front_matter(self) -> str:
         """JSON front matter; titles are pre-escaped because Material prints them raw."""
@@ -61,6 +66,8 @@ class GeneratedPage:
             meta["search"] = {"exclude": True}
         if self.shared_chrome:
             meta["shared_chrome"] = True
+        if self.tags:
+            meta["tags"] = [str(text(tag)) for tag in self.tags]
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
 
     def markdown(self) -> str:
@@ -86,6 +93,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             _bind(c.format_page, slug, urls.format_url(slug)),
             crumb=("Formats", "../"),
             search_boost=2,
+            tags=(fmt.name,),
         )
     yield from _directory(hub, c)
     for slug, group in hub.published_groups.items():
@@ -112,6 +120,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             _bind(c.outcome_page, oid, urls.outcome_url(oid)),
             crumb=("Outcomes", "../"),
             search_boost=2,
+            tags=(outcome.name,),
         )
     for outcome, key, design in kit_designs(hub):
         folder = f"kits/{kit_key(outcome, key)}"
@@ -173,8 +182,9 @@ def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:
     return lambda: function(*args)
 
 
-def generated_assets(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
+def generated_assets(hub: Hub, site_url: str = "") -> Iterator[tuple[str, str | bytes]]:
     """(docs-relative path, content) for every generated data file."""
+    yield FEED_PATH, atom_feed(hub, site_url or "https://peer-group-hub.example.org/")
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
     yield (
@@ -189,6 +199,7 @@ def generated_assets(hub: Hub) -> Iterator[tuple[str, str | bytes]]:
     for name, schema in schemas().items():
         yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
     yield "assets/picker-data.json", _json(picker_data(hub))
+    yield "assets/directory-data.json", _json(directory_data(hub))
     for outcome, key, design in kit_designs(hub):
         names = [hub.formats[f].name for f in design.formats]
         yield (

@@ -174,12 +174,15 @@ class _Builder:
         return YamlProblem(Problem(self.display, mark.line + 1, mark.column + 1, fld, message))
 
     def _check(self, event: yaml.Event, loc: PathKey, depth: int) -> None:
+        # Fast path: nearly every event is fine. Aliases carry an anchor name too.
+        if event.anchor is None and getattr(event, "tag", None) is None and depth <= MAX_DEPTH:
+            return
         where = dotted(loc) or SYNTAX_FIELD
         if isinstance(event, yaml.AliasEvent):
             raise self._error(
                 event, "aliases ('*name') are not allowed; write the value out", where
             )
-        if getattr(event, "anchor", None) is not None:
+        if event.anchor is not None:
             raise self._error(
                 event, "anchors ('&name') are not allowed; write each value out", where
             )
@@ -190,8 +193,7 @@ class _Builder:
                 "remove the tag (quote the value if it must stay text)",
                 where,
             )
-        if depth > MAX_DEPTH:
-            raise self._error(event, f"nested more than {MAX_DEPTH} levels deep", where)
+        raise self._error(event, f"nested more than {MAX_DEPTH} levels deep", where)
 
     def _node(
         self, stream: Iterator[yaml.Event], event: yaml.Event, loc: PathKey, depth: int
