@@ -34,14 +34,15 @@ _MACROS = (
 
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
-    cache: dict[int, Components] = {}
+    # mkdocs-macros calls define_env once per build (also on each `mkdocs serve`
+    # rebuild), so one load per call is always current.
+    cache: list[Components] = []
 
     def components() -> Components:
-        hub, _ = check_project_cached(root)
-        if id(hub) not in cache:
-            cache.clear()
-            cache[id(hub)] = Components(hub)
-        return cache[id(hub)]
+        if not cache:
+            hub, _ = check_project_cached(root)
+            cache.append(Components(hub))
+        return cache[0]
 
     def register(name: str) -> None:
         def macro(*args: str) -> Markup:
