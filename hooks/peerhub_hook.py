@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from peerhub.csp import with_policy
 from peerhub.pages import (
     GeneratedPage,
     downloads,
@@ -78,6 +79,11 @@ def _add(files: Files, file: File) -> None:
 def on_page_content(html: str, page: Page, **_: object) -> str:
     generated = _pages.get(page.file.src_uri)
     return str(generated.body()) if generated else html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every page a Content-Security-Policy that its own inline scripts satisfy."""
+    return with_policy(output)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

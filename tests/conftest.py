@@ -85,3 +85,52 @@ def site_files(site: Path) -> dict[str, bytes]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "hub", groups={"example-circle.yml": VALID_GROUP})
+
+
+#: What the hub's components may put in a page: their own tags plus the sanitized subset.
+ALLOWED_TAGS = {
+    "article",
+    "section",
+    "div",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "code",
+    "br",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {"class", "id", "href", "rel", "scope", "aria-label", "aria-current"}
+
+
+def unsafe_parts(fragment: object) -> list[str]:
+    """Elements, attributes or links in a parsed fragment that the allowlist forbids."""
+    found = []
+    for tag in fragment.find_all(True):
+        if tag.name not in ALLOWED_TAGS:
+            found.append(f"<{tag.name}>")
+        for name, value in tag.attrs.items():
+            if name not in ALLOWED_ATTRIBUTES:
+                found.append(f"<{tag.name} {name}>")
+            if name == "href":
+                scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+                if scheme not in {"", "https", "mailto"} or value.startswith("//"):
+                    found.append(f"href={value!r}")
+    return found

@@ -15,7 +15,7 @@ import pytest
 
 from peerhub.cli import main
 
-from conftest import make_project, mkdocs_build, site_files
+from conftest import make_project, mkdocs_build, site_files, soup, unsafe_parts
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 
@@ -63,3 +63,19 @@ def test_mkdocs_build_stops_with_same_messages_and_keeps_site(case: Path, tmp_pa
         assert line in output
     assert "Traceback" not in output
     assert site_files(site) == before
+
+
+ACCEPTED_CASES = [c for c in CASES if not expected_lines(c)]
+
+
+@pytest.mark.parametrize("case", ACCEPTED_CASES, ids=[c.name for c in ACCEPTED_CASES])
+def test_accepted_input_builds_into_safe_pages(case: Path, tmp_path: Path) -> None:
+    root = case_project(case, tmp_path)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = [root / "site" / "groups" / p.stem / "index.html" for p in case.rglob("groups/*.yml")]
+    assert pages
+    for page in pages:
+        article = soup(page).select_one("article.ph-group")
+        assert article is not None
+        assert unsafe_parts(article) == []

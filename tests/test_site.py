@@ -6,6 +6,7 @@ import posixpath
 import shutil
 from pathlib import Path
 
+import html5lib
 import pytest
 
 from conftest import REPO, mkdocs_build, soup
@@ -25,22 +26,40 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_every_internal_link_resolves(site: Path) -> None:
-    checked = 0
+def ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        cache[path] = {tag["id"] for tag in soup(path).select("[id]")}
+    return cache[path]
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    checked, anchors, cache = 0, 0, {}
     for file in site.rglob("*.html"):
         if file.name == "404.html":  # served at any depth, so it uses absolute URLs
             continue
         page_url = file.parent.relative_to(site).as_posix()
         for a in soup(file).select("a[href]"):
-            href = a["href"].split("#")[0]
-            if not href or "://" in href or href.startswith(("mailto:", "javascript:")):
+            href, _, fragment = a["href"].partition("#")
+            if "://" in href or href.startswith(("mailto:", "javascript:")):
                 continue
-            target = site / posixpath.normpath(posixpath.join(page_url, href))
+            target = site / posixpath.normpath(posixpath.join(page_url, href)) if href else file
             if target.is_dir():
                 target /= "index.html"
             assert target.is_file(), f"{file.relative_to(site)} links to missing {a['href']}"
             checked += 1
-    assert checked > 100
+            if fragment and target.suffix == ".html":
+                assert fragment in ids(target, cache), f"{file.relative_to(site)}: {a['href']}"
+                anchors += 1
+    assert checked > 100 and anchors > 10
+
+
+def test_every_page_is_well_formed_html_with_unique_ids(site: Path) -> None:
+    for file in site.rglob("*.html"):
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(file.read_bytes())  # raises on any parse error
+        found = [tag["id"] for tag in soup(file).select("[id]")]
+        duplicates = {i for i in found if found.count(i) > 1}
+        assert duplicates == set(), f"{file.relative_to(site)}: {duplicates}"
 
 
 def test_home_page_offers_three_entry_points(site: Path) -> None:

@@ -29,6 +29,7 @@ from .yamlsafe import Document, YamlProblem, dotted, load_file
 FOLDERS = ("formats", "groups", "outcomes")
 RESERVED_SLUGS = {
     "index",
+    "page",  # /groups/page/N/ holds the directory's further pages
     "con",
     "prn",
     "aux",
