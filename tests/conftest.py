@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import write_groups
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_NAV = """nav:
   - Home: index.md
@@ -55,6 +58,26 @@ def make_project(
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
+    return root
+
+
+def repo_copy(target: Path, synthetic: int = 0) -> Path:
+    """A copy of the real project, without caches, tests or a built site; optionally
+    with `synthetic` seeded groups added (the benchmark's generator)."""
+    ignore = shutil.ignore_patterns(
+        ".venv", "site", ".site-*", ".git", "__pycache__", ".*_cache", "tests", "benchmarks"
+    )
+    shutil.copytree(REPO, target, ignore=ignore)
+    if synthetic:
+        write_groups(target, synthetic)
+    return target
+
+
+def built_copy(target: Path, synthetic: int = 0, **env_vars: str) -> Path:
+    """`repo_copy`, built with `mkdocs build --strict`; returns the project folder."""
+    root = repo_copy(target, synthetic)
+    result = mkdocs_build(root, **env_vars)
+    assert result.returncode == 0, result.stdout + result.stderr
     return root
 
 

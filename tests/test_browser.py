@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -20,15 +19,13 @@ from peerhub.facets import group_values
 from peerhub.project import load_hub
 from peerhub.recommend import Constraints, recommend
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO, mkdocs_build, repo_copy
 
 CHROMIUM = os.environ.get("PEERHUB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"
 )
 HUB = load_hub(REPO)
-sys.path.insert(0, str(REPO / "benchmarks"))
-from synthetic import write_groups  # noqa: E402 - shared with the benchmark
 
 ARGS = [
     "--no-sandbox",
@@ -61,27 +58,14 @@ def served(root: Path) -> Iterator[str]:
     server.server_close()
 
 
-def project_copy(target: Path, synthetic: int = 0) -> Path:
-    shutil.copytree(
-        REPO,
-        target,
-        ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "__pycache__", ".*_cache", "tests", "benchmarks"
-        ),
-    )
-    if synthetic:
-        write_groups(target, synthetic)
-    return target
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served(project_copy(tmp_path_factory.mktemp("browser") / "hub"))
+    yield from served(repo_copy(tmp_path_factory.mktemp("browser") / "hub"))
 
 
 @pytest.fixture(scope="module")
 def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    root = project_copy(tmp_path_factory.mktemp("scale") / "hub", synthetic=250)
+    root = repo_copy(tmp_path_factory.mktemp("scale") / "hub", synthetic=250)
     for url in served(root):
         yield url, root
 

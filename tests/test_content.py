@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 import subprocess
 from collections import deque
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
 
-from conftest import REPO, mkdocs_build, soup
+from conftest import REPO, built_copy, soup
 
 HUB = load_hub(REPO)
 GUIDES = sorted(p for p in (REPO / "docs" / "guides").glob("*.md") if p.name != "index.md")
@@ -117,15 +116,7 @@ def test_text_is_original() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("content") / "hub"
-    shutil.copytree(
-        REPO,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
-    )
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_copy(tmp_path_factory.mktemp("content") / "hub") / "site"
 
 
 def clicks_from_home(site: Path, limit: int) -> dict[str, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,28 +16,20 @@ from peerhub.facets import FACETS, group_values
 from peerhub.pages import DIRECTORY_PAGE_SIZE
 from peerhub.project import load_hub
 
-from conftest import REPO, mkdocs_build, soup
+from conftest import REPO, built_copy, soup
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from synthetic import write_groups
 
 SYNTHETIC = 250
 
 
 @pytest.fixture(scope="module")
 def hub_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("scale") / "hub"
-    shutil.copytree(
-        REPO,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "__pycache__", ".*_cache", "tests", "benchmarks"
-        ),
+    return built_copy(
+        tmp_path_factory.mktemp("scale") / "hub",
+        synthetic=SYNTHETIC,
+        SOURCE_DATE_EPOCH="1795000000",
     )
-    write_groups(root, SYNTHETIC)
-    result = mkdocs_build(root, SOURCE_DATE_EPOCH="1795000000")
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def test_directory_is_paginated_and_complete(hub_root: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from icalendar import Calendar
 from peerhub import kit
 from peerhub.project import load_hub
 
-from conftest import REPO, mkdocs_build, soup
+from conftest import REPO, built_copy, soup
 
 HUB = load_hub(REPO)
 REFERENCE = dt.date(2026, 11, 23)
@@ -86,15 +85,7 @@ def test_charter_has_every_section() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("kit") / "hub"
-    shutil.copytree(
-        REPO,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
-    )
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_copy(tmp_path_factory.mktemp("kit") / "hub") / "site"
 
 
 def test_kits_are_published_for_every_design(site: Path) -> None:

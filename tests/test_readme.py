@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, repo_copy
 
 README = (REPO / "README.md").read_text()
 BIN = Path(sys.executable).parent
@@ -49,12 +48,6 @@ def test_every_make_target_in_the_readme_exists() -> None:
             ["make", "-n", target], cwd=REPO, capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stderr
-
-
-def repo_copy(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache")
-    shutil.copytree(REPO, target, ignore=ignore)
-    return target
 
 
 PROGRAMS = [c for c in commands() if not c.startswith("make ")]

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import posixpath
-import shutil
 from pathlib import Path
 
 import html5lib
 import pytest
 
-from conftest import REPO, mkdocs_build, soup
+from conftest import mkdocs_build, repo_copy, soup
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("real") / "hub"
-    shutil.copytree(
-        REPO,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
-    )
+    root = repo_copy(tmp_path_factory.mktemp("real") / "hub")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
