@@ -65,6 +65,7 @@ test: $(DEV_STAMP) chromium lint
 	$(BIN)/pytest
 
 bench: $(DEV_STAMP) chromium
+	$(BIN)/python benchmarks/build.py --sizes 1000 5000
 	$(BIN)/python benchmarks/picker.py
 
 schema: $(SITE_STAMP)
