@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from peerhub.facets import group_values
 from peerhub.project import load_hub
@@ -130,7 +130,8 @@ def test_choose_outcome_change_constraint_reload_and_follow(page: object, base_u
     name = first_format.inner_text()
     first_format.click()
     page.wait_for_url("**/formats/**")
-    assert page.locator("article h1").inner_text() == name
+    # Instant navigation changes the URL first and swaps the content in after it.
+    expect(page.locator("article h1")).to_have_text(name)
 
 
 def test_deep_link_shows_conflict_and_second_outcome(page: object, base_url: str) -> None:
@@ -164,10 +165,8 @@ def test_picker_works_after_instant_navigation(page: object, base_url: str) -> N
 
 def test_results_paint_within_budget(page: object, base_url: str) -> None:
     page.goto(base_url + "outcomes/")
-    page.wait_for_function("document.getElementById('outcome-picker').dataset.ready")
-    page.wait_for_function(
-        "document.getElementById('outcome-picker').classList.contains('ph-picker--ready')"
-    )
+    # Waits run in Playwright's own world: the page's policy forbids eval, rightly.
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
     elapsed = page.evaluate("""() => new Promise(resolve => {
         const start = performance.now();
         document.getElementById('outcome-team-building').click();
@@ -257,9 +256,8 @@ def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path])
 def test_search_finds_formats_before_groups(page: object, base_url: str) -> None:
     page.goto(base_url)
     page.click("label[for=__search]")
-    page.wait_for_function(  # Material says "Initializing search" until its index is ready
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
-    )
+    # Material says "Initializing search" until its index is ready.
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
     page.locator("input.md-search__input").press_sequentially("troika", delay=30)
     page.wait_for_selector(".md-search-result__item")
     first = page.locator(".md-search-result__item a").first.get_attribute("href")

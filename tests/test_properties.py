@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
@@ -38,8 +40,12 @@ TEXT_FIELDS = [
     "visibility",
 ]
 LIST_FIELDS = ["what_worked", "challenges", "advice", "tools", "formats"]
+# Fixed examples (derandomized), a bounded number of them, each within a time limit.
 PROPERTY = settings(
-    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=200,
+    deadline=timedelta(seconds=2),
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 # Text that reaches for every trick: markup, template syntax, links, odd Unicode.
 TRICKY = st.one_of(
