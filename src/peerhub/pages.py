@@ -70,10 +70,6 @@ class GeneratedPage:
             meta["tags"] = [str(text(tag)) for tag in self.tags]
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
 
-    def markdown(self) -> str:
-        """The whole page as Markdown (front matter and HTML), for tools other than MkDocs."""
-        return f"{self.front_matter()}\n{self.body()}\n"
-
 
 def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
     """Every page generated from formats, groups and outcomes."""
