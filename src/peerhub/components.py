@@ -21,7 +21,7 @@ from .kit import later_meeting
 from .markup import prose, text
 from .models import Design
 from .picker import CHOICE_LABELS, CHOICES
-from .privacy import published
+from .privacy import published_views
 from .project import Hub
 from .recommend import first_meeting
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
@@ -79,7 +79,6 @@ class Components:
 
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
-        self._views: dict[str, dict[str, Any]] | None = None
 
     def _render(self, template: str, page: str, **context: Any) -> Markup:
         def link(target: str) -> Markup:
@@ -142,7 +141,7 @@ class Components:
         """One page of the group directory (by default: every published group)."""
         views = self._group_views()
         chosen = slugs if slugs is not None else sorted(views, key=lambda s: views[s]["name"])
-        values = facet_values(self.hub)
+        values = self.hub.memo("facet_values", lambda: facet_values(self.hub))
         return self._render(
             "groups_index.html",
             page,
@@ -233,11 +232,4 @@ class Components:
         return views[slug]
 
     def _group_views(self) -> dict[str, dict[str, Any]]:
-        """Publishable data of every non-private group, computed once per hub."""
-        if self._views is None:
-            self._views = {}
-            for slug, group in self.hub.groups.items():
-                view = published(group)
-                if view is not None:
-                    self._views[slug] = view
-        return self._views
+        return published_views(self.hub)

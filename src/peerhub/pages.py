@@ -22,7 +22,7 @@ from .feed import FEED_PATH, atom_feed
 from .markup import text
 from .models import Design, Format, today
 from .picker import kit_key, picker_data
-from .privacy import published
+from .privacy import published_views
 from .project import Hub
 from .recommend import candidates
 from .schema import schemas
@@ -156,9 +156,9 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
     page's HTML; these entries hold what readers search groups by, and nothing private.
     """
     entries = []
+    views = published_views(hub)
     for slug, group in hub.published_groups.items():
-        view = published(group)
-        assert view is not None
+        view = views[slug]
         outcome = hub.outcomes[group.outcomes.primary].name
         formats = [hub.formats[f].name for f in group.formats if f in hub.formats]
         facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
@@ -226,8 +226,8 @@ def _format_data(slug: str, fmt: Format) -> dict[str, Any]:
 
 
 def _groups_data(hub: Hub) -> list[dict[str, Any]]:
-    views = ((slug, published(group)) for slug, group in hub.groups.items())
-    return [{"slug": s, "url": urls.group_url(s), **v} for s, v in views if v is not None]
+    views = published_views(hub)
+    return [{"slug": s, "url": urls.group_url(s), **v} for s, v in views.items()]
 
 
 def _json(data: object) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import urls
 from .models import Design
-from .privacy import published
+from .privacy import published_views
 from .project import Hub
 from .recommend import (
     FACILITATION,
@@ -74,16 +74,14 @@ def picker_data(hub: Hub) -> dict[str, Any]:
     texts, agendas, answers = _Table(), _Table(), _Table()
     designs: list[dict[str, Any]] = []
     ids: dict[tuple[str, str], int] = {}
-    groups = {s: published(g) for s, g in hub.groups.items()}
+    groups = published_views(hub)
     for outcome in OUTCOME_IDS:
         for key, design, _ in candidates(hub, outcome):
             ids[(outcome, key)] = len(designs)
             matches = [
                 s
                 for s, g in groups.items()
-                if g
-                and g["outcomes"]["primary"] == outcome
-                and set(design.formats) & set(g["formats"])
+                if g["outcomes"]["primary"] == outcome and set(design.formats) & set(g["formats"])
             ]
             designs.append(
                 {
@@ -113,7 +111,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
         "choices": CHOICES,
         "outcomes": {o: [hub.outcomes[o].name, urls.outcome_url(o)] for o in OUTCOME_IDS},
         "formats": {s: [f.name, urls.format_url(s)] for s, f in hub.formats.items()},
-        "groups": {s: [g["name"], urls.group_url(s)] for s, g in groups.items() if g},
+        "groups": {s: [g["name"], urls.group_url(s)] for s, g in groups.items()},
         "designs": designs,
         "texts": texts.items,
         "agendas": agendas.items,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import Group
+from .project import Hub
 
 #: Fields an anonymous group never publishes: they name people or the organization.
 IDENTIFYING = ("organization", "contact", "links", "credit")
@@ -28,3 +29,14 @@ def published(group: Group) -> dict[str, Any] | None:
         data["contact"] = None
     data["anonymous"] = group.visibility == "anonymous"
     return data
+
+
+def published_views(hub: Hub) -> dict[str, dict[str, Any]]:
+    """`published` for every non-private group, computed once per hub and shared by
+    pages, cards, the picker, search entries and the JSON API. Treat as read-only."""
+
+    def compute() -> dict[str, dict[str, Any]]:
+        views = ((slug, published(group)) for slug, group in hub.groups.items())
+        return {slug: view for slug, view in views if view is not None}
+
+    return hub.memo("published_views", compute)
