@@ -79,4 +79,4 @@ lock: | $(BIN)/python
 	  --extra test -c requirements/site.txt -o requirements/dev.txt pyproject.toml
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .ruff_cache
+	rm -rf site .site-build .site-new .site-old .pytest_cache .ruff_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from peerhub.fieldtypes import OPAQUE_ALPHABET
 from peerhub.vocabulary import CADENCES, MODES, OUTCOME_IDS
 
 ROLES = [
@@ -47,9 +48,11 @@ def group_yaml(index: int, rng: random.Random, formats: list[str]) -> str:
     started_year = rng.randint(2012, 2022)
     ended = f"ended: {started_year + rng.randint(1, 3)}\n" if rng.random() < 0.2 else ""
     visibility = rng.choices(["public", "anonymous", "private"], weights=[8, 1, 1])[0]
+    opaque = "".join(rng.choices(OPAQUE_ALPHABET[:23], k=8) + rng.choices("23456789", k=4))
     lines = "".join(f"  - {s}\n" for s in rng.sample(SENTENCES, k=2))
     return f"""name: {name.capitalize()}
 visibility: {visibility}
+anonymous_id: {opaque}
 summary: A group of {role} who meet to support each other and solve problems together.
 added: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}
 audience: {role.capitalize()}

@@ -41,6 +41,7 @@ publish_contact: true
 ANONYMOUS = """\
 name: Quiet directors circle
 visibility: anonymous
+anonymous_id: q7w2e9r4t5y8
 summary: Directors of small charities supporting each other.
 added: 2025-03-01
 organization: ANON-ORG-MARKER
@@ -55,6 +56,8 @@ links:
   - title: ANON-LINK-MARKER
     url: https://anon-marker.example.org/
 """
+
+ANON = "anonymous-q7w2e9r4t5y8"
 
 PRIVATE = """\
 name: PRIVATE-NAME-MARKER
@@ -115,7 +118,7 @@ def test_spec_pages_exist(site: Path) -> None:
     expected = ["", "formats/", "groups/", "outcomes/"]
     expected += [f"formats/{slug}/" for slug in formats]
     expected += [f"outcomes/{oid}/" for oid in OUTCOME_IDS]
-    expected += ["groups/platform-leads-circle/", "groups/quiet-directors/"]
+    expected += ["groups/platform-leads-circle/", f"groups/{ANON}/"]
     for url in expected:
         assert (site / url / "index.html").is_file(), url
     assert not (site / "groups" / "secret-circle").exists()
@@ -189,21 +192,23 @@ def test_private_and_anonymous_data_never_published(site: Path) -> None:
             if file.suffix == ".gz":
                 data = gzip.decompress(data)
             text = data.decode("utf-8", "replace")
-            for marker in ("PRIVATE-", "ANON-", "anon-marker", "secret-circle"):
+            for marker in ("PRIVATE-", "ANON-", "anon-marker", "secret-circle", "quiet-dir"):
                 if marker in text:
                     leaked.append(f"{file.relative_to(site)}: {marker}")
     assert leaked == []
-    anon = page(site, "groups/quiet-directors/")
-    assert anon.h1.get_text() == "Quiet directors circle"
+    anon = page(site, f"groups/{ANON}/")
+    assert anon.h1.get_text() == "Anonymous support peer group"
+    assert not (site / "groups" / "quiet-directors").exists()
 
 
 def test_json_api(site: Path) -> None:
     groups = json.loads((site / "api/groups.json").read_text())
     by_slug = {g["slug"]: g for g in groups}
-    assert set(by_slug) == {"example-circle", "platform-leads-circle", "quiet-directors"}
-    assert by_slug["quiet-directors"]["organization"] is None
-    assert by_slug["quiet-directors"]["contact"] is None
-    assert by_slug["quiet-directors"]["anonymous"] is True
+    assert set(by_slug) == {"example-circle", "platform-leads-circle", ANON}
+    assert by_slug[ANON]["name"] == "Anonymous support peer group"
+    assert by_slug[ANON]["organization"] is None
+    assert by_slug[ANON]["contact"] is None
+    assert by_slug[ANON]["anonymous"] is True
     assert by_slug["platform-leads-circle"]["contact"]["email"] == "robin@example.org"
     assert by_slug["example-circle"]["contact"] is None
     assert by_slug["platform-leads-circle"]["url"] == "groups/platform-leads-circle/"

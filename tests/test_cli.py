@@ -35,9 +35,9 @@ def test_validate_paths_limit_the_report(project: Path, capsys: pytest.CaptureFi
     assert code == 1
     assert out == [
         "groups/bad-two.yml:7:1: error: color: unknown field; allowed here: name, "
-        "visibility, summary, added, organization, audience, sector, story, formats, "
-        "outcomes, size, mode, cadence, session_minutes, facilitation, started, ended, "
-        "tools, what_worked, challenges, advice, links, contact, publish_contact, "
+        "visibility, anonymous_id, summary, added, organization, audience, sector, story, "
+        "formats, outcomes, size, mode, cadence, session_minutes, facilitation, started, "
+        "ended, tools, what_worked, challenges, advice, links, contact, publish_contact, "
         "credit"
     ]
     code, out, _ = run(capsys, "validate", "--root", str(project), str(project / "formats"))

@@ -1,37 +1,56 @@
-"""`peerhub build` / `make build`: a failed build never leaves a half-published site."""
+"""`peerhub build` / `make build`: a failed or killed build never loses the published site."""
 
 from __future__ import annotations
 
 import os
+import random
 import re
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
+from peerhub import sitebuild
 from peerhub.cli import main
+from peerhub.sitebuild import Folders, build_site, recover
 
 from conftest import REPO, mkdocs_build, site_files
 
 BROKEN_GUIDE = "# Broken\n\nSee [a missing page](nowhere.md).\n"
 
 
-def seed_site(root: Path) -> dict[str, bytes]:
-    site = root / "site"
+def seed_site(root: Path, folder: str = "site", version: str = "previous") -> dict[str, bytes]:
+    site = root / folder
     site.mkdir()
-    (site / "index.html").write_text("<p>previous site</p>")
+    (site / "index.html").write_text(f"<p>{version} site</p>")
+    (site / "page.html").write_text(f"<p>{version} page</p>")
     return site_files(site)
+
+
+def fake_builder(version: str, files: int = 3):
+    """Writes a small complete site of one version, index.html last (as MkDocs does)."""
+
+    def build(target: Path) -> int:
+        target.mkdir(parents=True)
+        for number in range(files):
+            (target / f"file-{number}.html").write_text(version)
+        (target / "page.html").write_text(f"<p>{version} page</p>")
+        (target / "index.html").write_text(f"<p>{version} site</p>")
+        return 0
+
+    return build
 
 
 def test_successful_build_replaces_site(project: Path) -> None:
     seed_site(project)
     assert main(["build", "--root", str(project)]) == 0
     assert "previous site" not in (project / "site" / "index.html").read_text()
-    assert (project / "groups").is_dir() and (
-        project / "site" / "groups" / "example-circle"
-    ).is_dir()
-    assert not (project / ".site-new").exists() and not (project / ".site-old").exists()
+    assert (project / "site" / "groups" / "example-circle").is_dir()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_failure_late_in_the_build_keeps_previous_site(project: Path) -> None:
@@ -40,7 +59,7 @@ def test_failure_late_in_the_build_keeps_previous_site(project: Path) -> None:
     before = seed_site(project)
     assert main(["build", "--root", str(project)]) != 0
     assert site_files(project / "site") == before
-    assert not (project / ".site-new").exists()
+    assert not (project / ".site-build").exists()
 
 
 def test_content_error_keeps_previous_site(project: Path) -> None:
@@ -48,6 +67,142 @@ def test_content_error_keeps_previous_site(project: Path) -> None:
     before = seed_site(project)
     assert main(["build", "--root", str(project)]) == 1
     assert site_files(project / "site") == before
+
+
+def test_crash_between_renames_then_failing_build_restores_the_site(project: Path) -> None:
+    # The state a crash leaves between "site/ → .site-old/" and ".site-new/ → site/"
+    # when the new build had not finished: only .site-old/ holds a site.
+    before = seed_site(project, ".site-old")
+    (project / ".site-build").mkdir()
+    (project / ".site-build" / "half.html").write_text("half")
+    (project / "docs" / "index.md").write_text(BROKEN_GUIDE)
+    assert main(["build", "--root", str(project)]) != 0
+    assert site_files(project / "site") == before
+    assert not (project / ".site-old").exists() and not (project / ".site-build").exists()
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        # (folders present, each holding a complete site of that version) → site/ after
+        ({"site": "old"}, "old"),
+        ({"site": "old", ".site-new": "new"}, "old"),  # crash before the swap began
+        ({".site-old": "old", ".site-new": "new"}, "new"),  # between the two renames
+        ({"site": "new", ".site-old": "old"}, "new"),  # before the old site was deleted
+        ({".site-old": "old"}, "old"),
+        ({".site-new": "new"}, "new"),  # the very first build, before its rename
+    ],
+)
+def test_recover_restores_the_newest_complete_site(
+    tmp_path: Path, state: dict[str, str], expected: str
+) -> None:
+    for folder, version in state.items():
+        seed_site(tmp_path, folder, version)
+    (tmp_path / ".site-build").mkdir()  # an unfinished build is always thrown away
+    recover(Folders.of(tmp_path))
+    assert (tmp_path / "site" / "index.html").read_text() == f"<p>{expected} site</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_recover_deletes_nothing_without_a_site(tmp_path: Path) -> None:
+    (tmp_path / ".site-build").mkdir()
+    (tmp_path / ".site-build" / "half.html").write_text("half")
+    assert recover(Folders.of(tmp_path)) is None
+    assert (tmp_path / ".site-build" / "half.html").is_file()
+
+
+SWAP_STEPS = ["rename .site-build", "rename site", "rename .site-new", "delete .site-old"]
+
+
+@pytest.mark.parametrize("step", range(len(SWAP_STEPS)), ids=SWAP_STEPS)
+def test_a_crash_at_any_step_of_the_swap_loses_no_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int
+) -> None:
+    seed_site(tmp_path, "site", "old")
+    calls: list[str] = []
+    real_rename, real_rmtree = Path.rename, sitebuild.shutil.rmtree
+    built = fake_builder("new")
+    armed: list[bool] = []
+
+    def builder(target: Path) -> int:
+        armed.append(True)  # steps are counted from here: recovery comes before
+        return built(target)
+
+    class Crash(Exception):
+        pass
+
+    def counted(kind: str, path: Path) -> None:
+        if not armed or (kind == "delete" and path.name != ".site-old"):
+            return  # clean-up of the build folder is not a step of the swap
+        calls.append(f"{kind} {path.name}")
+        if len(calls) - 1 == step:
+            raise Crash(calls[-1])
+
+    def rename(self: Path, target: Path) -> Path:
+        counted("rename", self)
+        return real_rename(self, target)
+
+    def rmtree(path: Path, *args: object, **kwargs: object) -> None:
+        counted("delete", Path(path))
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr(sitebuild.shutil, "rmtree", rmtree)
+    with pytest.raises(Crash):
+        build_site(tmp_path, builder=builder)
+    monkeypatch.undo()
+    assert calls[-1] == SWAP_STEPS[step]
+    # Whatever the crash left, the next build (here a failing one) finds a whole site.
+    assert build_site(tmp_path, builder=lambda target: 1) == 1
+    text = (tmp_path / "site" / "index.html").read_text()
+    assert text == ("<p>old site</p>" if step < 2 else "<p>new site</p>")
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from peerhub.sitebuild import build_site
+
+    def build(target):
+        target.mkdir(parents=True)
+        for number in range(300):
+            (target / f"file-{number}.html").write_text(sys.argv[2])
+        (target / "index.html").write_text(sys.argv[2])
+        return 0
+
+    sys.exit(build_site(Path(sys.argv[1]), builder=build))
+    """
+)
+
+
+def whole_site_version(site: Path) -> str:
+    """The version of a complete site; fails on a half-written or mixed one."""
+    files = site_files(site)
+    assert len(files) == 301, sorted(files)[:5]
+    versions = set(files.values())
+    assert len(versions) == 1, versions
+    return versions.pop().decode()
+
+
+def test_sigkill_at_random_moments_never_loses_the_site(tmp_path: Path) -> None:
+    rng = random.Random(20261125)
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(tmp_path), "v0"], check=True)
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(tmp_path), "v1"], check=True)
+    duration = time.monotonic() - started
+    previous = "v1"
+    for round_number in range(2, 27):
+        version = f"v{round_number}"
+        process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(tmp_path), version])
+        time.sleep(rng.uniform(0, duration * 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        recover(Folders.of(tmp_path))
+        found = whole_site_version(tmp_path / "site")
+        assert found in {previous, version}, (round_number, found)
+        previous = found
 
 
 def test_interrupted_build_keeps_previous_site(project: Path) -> None:
@@ -60,14 +215,14 @@ def test_interrupted_build_keeps_previous_site(project: Path) -> None:
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
-    while not (project / ".site-new").exists():  # wait until MkDocs is writing
+    while not (project / ".site-build").exists():  # wait until MkDocs is writing
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
     process.wait(timeout=60)
     assert process.returncode != 0
     assert site_files(project / "site") == before
-    assert not (project / ".site-new").exists()
+    assert not (project / ".site-build").exists()
 
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:

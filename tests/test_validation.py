@@ -49,7 +49,7 @@ def test_all_errors_reported_at_once() -> None:
 
 def test_unknown_field_without_close_match_lists_allowed_fields() -> None:
     (message,) = messages(group(zzz="1"))
-    assert "zzz: unknown field; allowed here: name, visibility, summary" in message
+    assert "zzz: unknown field; allowed here: name, visibility, anonymous_id, summary" in message
 
 
 def test_nested_unknown_field_suggests_from_its_own_model() -> None:
@@ -120,6 +120,7 @@ def project_problems(tmp_path: Path, **groups: str) -> list[str]:
 def test_cross_field_rules(tmp_path: Path) -> None:
     text = group(
         visibility="anonymous",
+        anonymous_id="k4r7tq2mzx9w",
         publish_contact="true",
         started="2024-05",
         ended="2023",

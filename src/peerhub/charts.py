@@ -2,17 +2,19 @@
 
 Each chart is a <figure>: an SVG with a title and description for screen readers,
 and the same numbers as a table in a <details> element. Private groups count here,
-anonymously, as the hub promises; nothing identifies them.
+through `privacy.aggregate_views`; a bar with private groups behind it and fewer than
+three groups in all says "fewer than 3 groups" instead of a number.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
+from typing import Any
 
 from .facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
+from .privacy import FEWER, Tally, aggregate_views, masked, masked_count
 from .project import Hub
 from .vocabulary import CADENCE_LABELS, OUTCOME_IDS
 
@@ -22,86 +24,85 @@ BAR_WIDTH = 200
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One row of a chart; `count` is None where it may not be shown."""
+
+    label: str
+    count: int | None
+
+    @property
+    def shown(self) -> str:
+        return FEWER if self.count is None else str(self.count)
+
+
+@dataclass(frozen=True)
 class Chart:
-    """A titled list of (label, count) rows."""
+    """A titled list of bars over `total` groups (None: too few to say)."""
 
     key: str
     title: str
-    rows: tuple[tuple[str, int], ...]
+    bars: tuple[Bar, ...]
+    total: int | None
+    private: int
+
+    @property
+    def total_shown(self) -> str:
+        return FEWER if self.total is None else f"{self.total} groups"
 
 
 def charts(hub: Hub) -> dict[str, Chart]:
     """The four figures: sizes, cadences, primary outcomes, lifespans."""
-    groups = list(hub.groups.values())
+    groups = aggregate_views(hub)
+    private = sum(1 for g in groups if g["private"])
 
-    def rows(labels: list[tuple[str, str]], counts: Counter[str]) -> tuple[tuple[str, int], ...]:
-        known = [(label, counts[key]) for key, label in labels]
-        unknown = counts.get("unknown", 0)
-        return tuple(known + ([(NOT_RECORDED, unknown)] if unknown else []))
+    def chart(
+        key: str, title: str, labels: list[tuple[str, str]], value: Callable[[Any], str]
+    ) -> Chart:
+        counts = Counter(value(g) for g in groups)
+        privates = Counter(value(g) for g in groups if g["private"])
+        if counts["unknown"]:
+            labels = [*labels, ("unknown", NOT_RECORDED)]
+        shown = masked([Tally(counts[k], privates[k]) for k, _ in labels])
+        bars = tuple(Bar(label, n) for (_, label), n in zip(labels, shown, strict=True))
+        return Chart(key, title, bars, masked_count(len(groups), private), private)
 
+    outcomes = [(o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes]
     return {
-        "sizes": Chart(
+        "sizes": chart(
             "sizes",
             "Members per group",
-            rows(
-                [(k, label) for k, label, _, _ in SIZE_BANDS], Counter(size_band(g) for g in groups)
-            ),
+            [(k, label) for k, label, _, _ in SIZE_BANDS],
+            lambda g: size_band(g["size"]),
         ),
-        "cadences": Chart(
+        "cadences": chart(
             "cadences",
             "How often groups meet",
-            rows(list(CADENCE_LABELS.items()), Counter(g.cadence or "unknown" for g in groups)),
+            list(CADENCE_LABELS.items()),
+            lambda g: g["cadence"] or "unknown",
         ),
-        "outcomes": Chart(
-            "outcomes",
-            "Main outcome",
-            rows(
-                [(o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes],
-                Counter(g.outcomes.primary for g in groups),
-            ),
-        ),
-        "lifespans": Chart(
+        "outcomes": chart("outcomes", "Main outcome", outcomes, lambda g: g["outcomes"]["primary"]),
+        "lifespans": chart(
             "lifespans",
             "How long groups have run",
-            rows(
-                [(k, label) for k, label, _, _ in LIFESPANS], Counter(lifespan(g) for g in groups)
-            ),
+            [(k, label) for k, label, _, _ in LIFESPANS],
+            lambda g: lifespan(g["started"], g["ended"]),
         ),
     }
 
 
-def render(chart: Chart) -> Markup:
-    """The chart as a <figure> with an SVG and a data table."""
-    total = sum(count for _, count in chart.rows)
-    peak = max((count for _, count in chart.rows), default=0) or 1
-    height = BAR_HEIGHT * len(chart.rows) + 4
-    width = LABEL_WIDTH + BAR_WIDTH + 60
-    title_id, desc_id = f"chart-{chart.key}-title", f"chart-{chart.key}-desc"
-    summary = "; ".join(f"{label}: {count}" for label, count in chart.rows)
-    bars = []
-    for index, (label, count) in enumerate(chart.rows):
+def geometry(chart: Chart) -> dict[str, Any]:
+    """Sizes and positions for the chart template, so it holds no arithmetic."""
+    peak = max((bar.count or 0 for bar in chart.bars), default=0) or 1
+    rows = []
+    for index, bar in enumerate(chart.bars):
         y = index * BAR_HEIGHT + 2
-        length = round(BAR_WIDTH * count / peak)
-        bars.append(
-            f'<text class="ph-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 20}" '
-            f'text-anchor="end">{escape(label)}</text>'
-            f'<rect class="ph-chart__bar" x="{LABEL_WIDTH}" y="{y + 3}" width="{length}" '
-            f'height="{BAR_HEIGHT - 6}" rx="2"></rect>'
-            f'<text class="ph-chart__value" x="{LABEL_WIDTH + length + 6}" y="{y + 20}">'
-            f"{count}</text>"
-        )
-    table_rows = "".join(
-        f"<tr><td>{escape(label)}</td><td>{count}</td></tr>" for label, count in chart.rows
-    )
-    return Markup(
-        f'<figure class="ph-chart">'
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id} {desc_id}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{title_id}">{escape(chart.title)} ({total} groups)</title>'
-        f'<desc id="{desc_id}">{escape(summary)}</desc>{"".join(bars)}</svg>'
-        f"<figcaption>{escape(chart.title)}, {total} groups, including private ones."
-        f"</figcaption>"
-        f'<details><summary>The numbers</summary><table><thead><tr><th scope="col">'
-        f'{escape(chart.title)}</th><th scope="col">Groups</th></tr></thead>'
-        f"<tbody>{table_rows}</tbody></table></details></figure>"
-    )
+        length = round(BAR_WIDTH * (bar.count or 0) / peak)
+        rows.append({"bar": bar, "y": y, "length": length})
+    return {
+        "rows": rows,
+        "width": LABEL_WIDTH + BAR_WIDTH + 160,
+        "height": BAR_HEIGHT * len(chart.bars) + 4,
+        "label_x": LABEL_WIDTH - 8,
+        "bar_x": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT - 6,
+    }

@@ -14,14 +14,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
-from .charts import charts
-from .charts import render as chart_html
-from .facets import FACET_LABELS, FACETS, facet_values
+from .charts import charts, geometry
+from .facets import FACET_LABELS, FACETS, directory_order, facet_values
 from .kit import later_meeting
 from .markup import prose, text
 from .models import Design
 from .picker import CHOICE_LABELS, CHOICES
-from .privacy import published_views
+from .privacy import (
+    FEWER,
+    Tally,
+    addresses,
+    aggregate_views,
+    masked,
+    masked_count,
+    published_views,
+)
 from .project import Hub
 from .recommend import first_meeting
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
@@ -125,14 +132,18 @@ class Components:
 
     # Groups
     def group_card(self, slug: str, page: str = "") -> Markup:
-        """A small card for one published group."""
-        return self._render("group_card.html", page, slug=slug, group=self._group_view(slug))
+        """A small card for one published group, named by its file name (`groups/<slug>.yml`)."""
+        published = addresses(self.hub).get(slug)
+        if published is None:
+            raise KeyError(f"no published group '{slug}' (private groups have no page or card)")
+        view = self._group_views()[published]
+        return self._render("group_card.html", page, slug=published, group=view)
 
-    def group_page(self, slug: str, page: str = "") -> Markup:
-        """The full page of one published group (anonymous groups lose identifying fields)."""
-        group = self._group_view(slug)
+    def group_page(self, address: str, page: str = "") -> Markup:
+        """The full page of one published group, by its address (see `privacy.address`)."""
+        group = self._group_views()[address]
         return self._render(
-            "group_page.html", page, slug=slug, group=group, story=prose(group.get("story"))
+            "group_page.html", page, slug=address, group=group, story=prose(group.get("story"))
         )
 
     def groups_index(
@@ -140,7 +151,7 @@ class Components:
     ) -> Markup:
         """One page of the group directory (by default: every published group)."""
         views = self._group_views()
-        chosen = slugs if slugs is not None else sorted(views, key=lambda s: views[s]["name"])
+        chosen = slugs if slugs is not None else [s for s, _ in directory_order(self.hub)]
         values = self.hub.memo("facet_values", lambda: facet_values(self.hub))
         return self._render(
             "groups_index.html",
@@ -205,31 +216,35 @@ class Components:
 
     def outcome_counts(self, page: str = "") -> Markup:
         """How many groups (private ones included) serve each outcome first."""
-        counts = dict.fromkeys(OUTCOME_IDS, 0)
-        for group in self.hub.groups.values():
-            counts[group.outcomes.primary] += 1
-        return self._render("outcome_counts.html", page, counts=counts)
+        ids = [o for o in OUTCOME_IDS if o in self.hub.outcomes]
+        groups = aggregate_views(self.hub)
+        tallies = [
+            Tally(
+                sum(1 for g in groups if g["outcomes"]["primary"] == o),
+                sum(1 for g in groups if g["outcomes"]["primary"] == o and g["private"]),
+            )
+            for o in ids
+        ]
+        counts = dict(zip(ids, masked(tallies), strict=True))
+        return self._render("outcome_counts.html", page, counts=counts, fewer=FEWER)
 
     def group_chart(self, key: str, page: str = "") -> Markup:
         """One figure about the groups: sizes, cadences, outcomes or lifespans."""
-        return chart_html(self.hub.memo("charts", lambda: charts(self.hub))[key])
+        chart = self.hub.memo("charts", lambda: charts(self.hub))[key]
+        return self._render("chart.html", page, chart=chart, geometry=geometry(chart))
 
     def hub_figures(self, page: str = "") -> Markup:
         """Headline counts: formats, outcomes, groups (private ones included)."""
-        groups = self.hub.groups.values()
+        groups = aggregate_views(self.hub)
+        private = [g for g in groups if g["private"]]
+        active = [g for g in groups if g["status"] == "active"]
         figures = {
             "formats": len(self.hub.formats),
-            "groups": len(self.hub.groups),
-            "active": sum(1 for g in groups if g.status == "active"),
+            "groups": masked_count(len(groups), len(private)),
+            "active": masked_count(len(active), sum(1 for g in active if g["private"])),
             "outcomes": len(self.hub.outcomes),
         }
-        return self._render("hub_figures.html", page, figures=figures)
-
-    def _group_view(self, slug: str) -> dict[str, Any]:
-        views = self._group_views()
-        if slug not in views:
-            raise KeyError(f"no published group '{slug}' (private groups have no page or card)")
-        return views[slug]
+        return self._render("hub_figures.html", page, figures=figures, fewer=FEWER)
 
     def _group_views(self) -> dict[str, dict[str, Any]]:
         return published_views(self.hub)

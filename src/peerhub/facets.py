@@ -1,7 +1,8 @@
 """Facets of the group directory: the values readers filter by, and each group's values.
 
 Bands and labels are decided here; the directory script only counts and filters by
-the numbers this data gives it. Private groups never appear.
+the numbers this data gives it. Everything here reads published views (see
+`privacy`), so private groups never appear, not even as a filter option.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from typing import Any
 
 from . import urls
 from .fieldtypes import partial_date_start
-from .models import Group, today
+from .models import today
+from .privacy import published_views
 from .project import Hub
 from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS
 
@@ -39,26 +41,27 @@ FACET_LABELS = {
 }
 
 
-def size_band(group: Group) -> str:
+def size_band(size: dict[str, int | None]) -> str:
     """The members band, from members, else attendance, else invited."""
-    count = group.size.members or group.size.attendance or group.size.invited
+    count = size["members"] or size["attendance"] or size["invited"]
     if count is None:
         return "unknown"
     return next(key for key, _, low, high in SIZE_BANDS if low <= count <= high)
 
 
-def lifespan(group: Group) -> str:
-    """How long the group has run (to its end, or to today)."""
-    if not group.started:
+def lifespan(started: str | None, ended: str | None) -> str:
+    """How long a group has run (to its end, or to today)."""
+    if not started:
         return "unknown"
-    end = partial_date_start(group.ended) if group.ended else today()
-    years = (end - partial_date_start(group.started)).days / 365.25
+    end = partial_date_start(ended) if ended else today()
+    years = (end - partial_date_start(started)).days / 365.25
     return next(key for key, _, low, high in LIFESPANS if low <= years < high)
 
 
 def facet_values(hub: Hub) -> dict[str, list[tuple[str, str]]]:
     """Every facet's (value, label) pairs in display order, "unknown" last."""
-    sectors = sorted({g.sector.strip() for g in hub.groups.values() if g.sector}, key=str.lower)
+    views = published_views(hub).values()
+    sectors = sorted({g["sector"].strip() for g in views if g["sector"]}, key=str.lower)
     unknown = [("unknown", NOT_RECORDED)]
     return {
         "outcome": [(o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes],
@@ -71,16 +74,16 @@ def facet_values(hub: Hub) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def group_values(group: Group) -> dict[str, list[str]]:
-    """One group's value(s) for every facet (formats can be several)."""
+def group_values(view: dict[str, Any]) -> dict[str, list[str]]:
+    """One published group's value(s) for every facet (formats can be several)."""
     return {
-        "outcome": [group.outcomes.primary],
-        "format": list(group.formats),
-        "size": [size_band(group)],
-        "cadence": [group.cadence or "unknown"],
-        "mode": [group.mode or "unknown"],
-        "sector": [group.sector.strip().lower() if group.sector else "unknown"],
-        "status": [group.status],
+        "outcome": [view["outcomes"]["primary"]],
+        "format": list(view["formats"]),
+        "size": [size_band(view["size"])],
+        "cadence": [view["cadence"] or "unknown"],
+        "mode": [view["mode"] or "unknown"],
+        "sector": [view["sector"].strip().lower() if view["sector"] else "unknown"],
+        "status": [view["status"]],
     }
 
 
@@ -89,13 +92,13 @@ def directory_data(hub: Hub) -> dict[str, Any]:
     values = facet_values(hub)
     index = {f: {v: i for i, (v, _) in enumerate(values[f])} for f in FACETS}
     rows = []
-    for slug, group in sorted(hub.published_groups.items(), key=lambda i: i[1].name.lower()):
-        mine = group_values(group)
+    for slug, view in directory_order(hub):
+        mine = group_values(view)
         rows.append(
             [
-                group.name,
+                view["name"],
                 urls.group_url(slug),
-                group.summary,
+                view["summary"],
                 *([index[f][v] for v in mine[f]] for f in FACETS),
             ]
         )
@@ -106,3 +109,8 @@ def directory_data(hub: Hub) -> dict[str, Any]:
         ],
         "groups": rows,
     }
+
+
+def directory_order(hub: Hub) -> list[tuple[str, dict[str, Any]]]:
+    """Published groups by the name they are shown under (an anonymous group's label)."""
+    return sorted(published_views(hub).items(), key=lambda item: (item[1]["name"].lower(), item[0]))

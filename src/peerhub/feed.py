@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from . import urls
+from .privacy import published_views
 from .project import Hub
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -22,7 +23,7 @@ def atom_feed(hub: Hub, site_url: str) -> bytes:
     """The newest published groups as Atom XML; `site_url` makes the links absolute."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     newest = sorted(
-        hub.published_groups.items(), key=lambda item: (item[1].added, item[0]), reverse=True
+        published_views(hub).items(), key=lambda item: (item[1]["added"], item[0]), reverse=True
     )[:LIMIT]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -36,18 +37,18 @@ def atom_feed(hub: Hub, site_url: str) -> bytes:
     add(feed, "title", "Peer Group Hub: new group experiences")
     add(feed, "link", href=urljoin(base, "groups/"))
     add(feed, "link", rel="self", href=urljoin(base, FEED_PATH))
-    latest = newest[0][1].added if newest else dt.date(2026, 1, 1)
+    latest = dt.date.fromisoformat(newest[0][1]["added"]) if newest else dt.date(2026, 1, 1)
     add(feed, "updated", _stamp(latest))
     author = add(feed, "author")
     add(author, "name", "Peer Group Hub contributors")
-    for slug, group in newest:
+    for slug, view in newest:
         entry = add(feed, "entry")
         link = urljoin(base, urls.group_url(slug))
         add(entry, "id", link)
-        add(entry, "title", group.name)
+        add(entry, "title", view["name"])
         add(entry, "link", href=link)
-        add(entry, "updated", _stamp(group.added))
-        add(entry, "summary", group.summary)
+        add(entry, "updated", _stamp(dt.date.fromisoformat(view["added"])))
+        add(entry, "summary", view["summary"])
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -86,6 +87,37 @@ OptionalProse = Annotated[Prose | None, BeforeValidator(_blank_is_none)]
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
 """Lower-case words joined by hyphens, such as `troika-consulting`."""
+
+
+#: Letters and digits that cannot be mistaken for each other (no 0/o, 1/l/i).
+OPAQUE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+OPAQUE_LENGTH = 12
+
+
+def _opaque_id(value: str) -> str:
+    value = value.strip()
+    digits = sum(c.isdigit() for c in value)
+    if not re.fullmatch(r"[a-z0-9]{10,20}", value) or digits < 2 or len(value) - digits < 2:
+        raise PydanticCustomError(
+            "opaque_id",
+            "expected 10 to 20 random lower-case letters and digits (at least two of each), "
+            "such as '{example}'; got '{value}'",
+            {"example": new_opaque_id(), "value": value[:40]},
+        )
+    return value
+
+
+def new_opaque_id() -> str:
+    """A fresh random id for an anonymous group's address (never derived from its content)."""
+    while True:
+        value = "".join(secrets.choice(OPAQUE_ALPHABET) for _ in range(OPAQUE_LENGTH))
+        digits = sum(c.isdigit() for c in value)
+        if 2 <= digits <= OPAQUE_LENGTH - 2:
+            return value
+
+
+OpaqueId = Annotated[str, AfterValidator(_opaque_id)]
+"""Random letters and digits that say nothing about what they name."""
 
 
 def is_slug(text: str) -> bool:

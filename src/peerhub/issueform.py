@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from .fieldtypes import new_opaque_id
 from .models import Group, today
+from .privacy import READABLE_NOTE, VISIBILITY_TEXT
 from .problems import Problem
 from .project import Hub, slugify
 from .rules import check_group
@@ -29,11 +31,12 @@ from .vocabulary import (
 from .yamlsafe import YamlProblem, dotted, load_bytes
 
 NO_RESPONSE = "_No response_"
-VISIBILITY_LABELS = {
-    "public": "Public: a page with everything except contact details unless I allow them",
-    "anonymous": "Anonymous: a page without our organization, contact, links or credit",
-    "private": "Private: no page; only counted in the hub's totals",
-}
+VISIBILITY_LABELS = {level: level.capitalize() for level in VISIBILITY_TEXT}
+VISIBILITY_HELP = (
+    " ".join(f"{level.capitalize()}: {text}." for level, text in VISIBILITY_TEXT.items())
+    + " "
+    + READABLE_NOTE
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ def form_fields(hub: Hub) -> tuple[FormField, ...]:
             "visibility",
             "dropdown",
             required=True,
+            description=VISIBILITY_HELP,
             options=tuple(VISIBILITY_LABELS.items()),
         ),
         FormField(
@@ -278,6 +282,8 @@ def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, 
             )
         )
     data["added"] = today()
+    if data.get("visibility") == "anonymous":
+        data["anonymous_id"] = new_opaque_id()
     slug = slugify(str(data.get("name", "")))
     text = "# yaml-language-server: $schema=../schema/group.schema.json\n" + yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
@@ -298,7 +304,7 @@ def _check(hub: Hub, slug: str, text: str, display: str, lines: dict[str, int]) 
     if group is not None:
         found = [
             Problem(display, 1, 1, dotted(loc), message, severity)
-            for loc, message, severity in check_group(group, hub.formats, today())
+            for loc, message, severity in check_group(slug, group, hub.formats, today())
         ]
     if not slug:
         found.append(Problem(display, 1, 1, "name", "use letters or digits in the group name"))

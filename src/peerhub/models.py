@@ -18,6 +18,7 @@ from .fieldtypes import (
     Day,
     Email,
     Name,
+    OpaqueId,
     OptionalProse,
     PartialDate,
     Prose,
@@ -162,8 +163,12 @@ class Group(Strict):
     name: Name
     """The group's name, such as 'Staff-plus engineers peer group'."""
     visibility: Visibility = "public"
-    """public: a page with everything; anonymous: a page without organization, names or
-    contact; private: no page, counted only in totals."""
+    """public: a page with everything but the contact (see publish_contact); anonymous: a
+    page under a neutral title and a random address, without name, organization, people's
+    names, contact, links or credit; private: no page, counted only in totals of 3 or more."""
+    anonymous_id: OpaqueId | None = None
+    """Random letters and digits for the page address of an anonymous group, so that the
+    address says nothing about the group (required when visibility is anonymous)."""
     summary: Sentence
     """One sentence: who meets, and why."""
     added: Day

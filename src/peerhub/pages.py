@@ -17,12 +17,12 @@ from markupsafe import Markup
 
 from . import kit, urls
 from .components import Components
-from .facets import directory_data
+from .facets import directory_data, directory_order
 from .feed import FEED_PATH, atom_feed
 from .markup import text
 from .models import Design, Format, today
 from .picker import kit_key, picker_data
-from .privacy import published_views
+from .privacy import allowed, published_views
 from .project import Hub
 from .recommend import candidates
 from .schema import schemas
@@ -92,11 +92,11 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             tags=(fmt.name,),
         )
     yield from _directory(hub, c)
-    for slug, group in hub.published_groups.items():
+    for slug, view in published_views(hub).items():
         yield GeneratedPage(
             f"groups/{slug}.md",
-            group.name,
-            group.summary,
+            view["name"],
+            view["summary"],
             _bind(c.group_page, slug, urls.group_url(slug)),
             crumb=("Groups", "../"),
             search_exclude=True,
@@ -131,7 +131,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
 
 
 def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
-    slugs = sorted(hub.published_groups, key=lambda s: hub.groups[s].name.lower())
+    slugs = [slug for slug, _ in directory_order(hub)]
     chunks = [
         slugs[i : i + DIRECTORY_PAGE_SIZE] for i in range(0, len(slugs), DIRECTORY_PAGE_SIZE)
     ] or [[]]
@@ -156,16 +156,14 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
     page's HTML; these entries hold what readers search groups by, and nothing private.
     """
     entries = []
-    views = published_views(hub)
-    for slug, group in hub.published_groups.items():
-        view = views[slug]
-        outcome = hub.outcomes[group.outcomes.primary].name
-        formats = [hub.formats[f].name for f in group.formats if f in hub.formats]
+    for slug, view in published_views(hub).items():
+        outcome = hub.outcomes[view["outcomes"]["primary"]].name
+        formats = [hub.formats[f].name for f in view["formats"] if f in hub.formats]
         facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
         entries.append(
             {
                 "location": urls.group_url(slug),
-                "title": str(text(group.name)),
+                "title": str(text(view["name"])),
                 "text": str(text(" ".join(f for f in facts if f))),
                 "tags": [outcome, *formats],
                 "boost": 0.5,
@@ -187,7 +185,7 @@ def generated_assets(hub: Hub, site_url: str = "") -> Iterator[tuple[str, str | 
         "api/outcomes.json",
         _json(
             [
-                {"id": oid, "url": urls.outcome_url(oid), **o.model_dump(mode="json")}
+                {"id": oid, "url": urls.outcome_url(oid), **allowed(o, "public")}
                 for oid, o in hub.outcomes.items()
             ]
         ),
@@ -222,12 +220,12 @@ def downloads(hub: Hub) -> Iterator[tuple[str, str]]:
 
 
 def _format_data(slug: str, fmt: Format) -> dict[str, Any]:
-    return {"slug": slug, "url": urls.format_url(slug), **fmt.model_dump(mode="json")}
+    return {"slug": slug, "url": urls.format_url(slug), **allowed(fmt, "public")}
 
 
 def _groups_data(hub: Hub) -> list[dict[str, Any]]:
     views = published_views(hub)
-    return [{"slug": s, "url": urls.group_url(s), **v} for s, v in views.items()]
+    return [{**v, "url": urls.group_url(s)} for s, v in views.items()]
 
 
 def _json(data: object) -> str:

@@ -1,42 +1,323 @@
-"""What of a group may be published: the one place the visibility rules live.
+"""What of the content may be published: one table, read as an allow-list.
 
-Pages, cards, the JSON API and search all read groups through `published`, so a
-private group never reaches the site and an anonymous one loses what identifies it.
+Every field of every content model is classified in `CLASSIFICATION`. Pages, cards,
+the directory, search, the feed, the picker and the JSON API read groups only through
+`published_views`, which copies a field only where its rule allows it; a field that
+nobody classified is never published (and a test fails until someone does). Figures
+that count private groups read `aggregate_views` and pass their counts through
+`masked`, so no figure with fewer than `MIN_GROUPS` groups behind it singles anyone out.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from .models import Group
+from pydantic import BaseModel
+
+from .models import (
+    AgendaStep,
+    Contact,
+    Design,
+    Format,
+    Group,
+    GroupOutcomes,
+    GroupSize,
+    Link,
+    Outcome,
+    OutcomeLinks,
+    Range,
+    Reasons,
+    Role,
+)
 from .project import Hub
+from .urls import ANONYMOUS_PREFIX
 
-#: Fields an anonymous group never publishes: they name people or the organization.
-IDENTIFYING = ("organization", "contact", "links", "credit")
+#: A figure that counts a private group is shown only with at least this many groups.
+MIN_GROUPS = 3
+FEWER = f"fewer than {MIN_GROUPS} groups"
 
 
-def published(group: Group) -> dict[str, Any] | None:
-    """The publishable fields of a group as plain data, or None for a private group."""
+#: What each visibility publishes, in the words contributors read where they choose it:
+#: the issue form and the `peerhub new group` template use these; /contribute/ and
+#: CONTRIBUTING.md say the same in prose (a test checks that all four name every level).
+VISIBILITY_TEXT = {
+    "public": "a page with everything in the file, except the contact unless "
+    "publish_contact is true",
+    "anonymous": "a page under a neutral title (such as 'Anonymous peer group of "
+    "engineering managers, Technology') at a random address, without the group's name, "
+    "file name, organization, people's names, contact, links or credit",
+    "private": "no page and nothing of its own; the group only counts in figures that "
+    f"at least {MIN_GROUPS} groups stand behind",
+}
+#: Said wherever a contributor chooses a visibility.
+READABLE_NOTE = (
+    "The group file, and an issue made with the form, can be read by everyone who can "
+    "read the repository, whatever the visibility. If that is too much, ask a maintainer "
+    "from a private channel to add the group as private for you."
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Where one field may appear."""
+
+    public: Literal["yes", "no", "opt-in"]
+    """On a public group's page and records ("opt-in": only with `publish_contact: true`)."""
+    anonymous: bool
+    """On an anonymous group's page and records."""
+    aggregate: bool
+    """In counts and figures, where private groups count too (never as text)."""
+
+
+#: Maintainers' content (formats, outcomes): published everywhere.
+MAINTAINED = Rule("yes", anonymous=True, aggregate=True)
+#: Facts about how a group runs: on its page, and counted in figures.
+EVERYWHERE = Rule("yes", anonymous=True, aggregate=True)
+#: A group's own words: on public and anonymous pages (checked for names), never counted.
+PAGE = Rule("yes", anonymous=True, aggregate=False)
+#: Names the group, its organization or its people: public groups only.
+IDENTIFYING = Rule("yes", anonymous=False, aggregate=False)
+#: How to reach someone: public groups that opted in with `publish_contact: true`.
+CONTACT = Rule("opt-in", anonymous=False, aggregate=False)
+#: Settings that steer publishing; never published themselves.
+NEVER = Rule("no", anonymous=False, aggregate=False)
+
+
+def _same(rule: Rule, *names: str) -> dict[str, Rule]:
+    return dict.fromkeys(names, rule)
+
+
+CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
+    Group: {
+        "name": IDENTIFYING,  # an anonymous group is shown under `neutral_label`
+        "visibility": NEVER,
+        "anonymous_id": NEVER,  # only ever part of the address
+        "summary": PAGE,
+        "added": PAGE,
+        "organization": IDENTIFYING,
+        "audience": PAGE,
+        "sector": PAGE,
+        "story": PAGE,
+        "formats": EVERYWHERE,
+        "outcomes": EVERYWHERE,
+        "size": EVERYWHERE,
+        "mode": EVERYWHERE,
+        "cadence": EVERYWHERE,
+        "session_minutes": EVERYWHERE,
+        "facilitation": EVERYWHERE,
+        "started": EVERYWHERE,
+        "ended": EVERYWHERE,
+        "tools": PAGE,
+        "what_worked": PAGE,
+        "challenges": PAGE,
+        "advice": PAGE,
+        "links": IDENTIFYING,
+        "contact": CONTACT,
+        "publish_contact": NEVER,
+        "credit": IDENTIFYING,
+    },
+    GroupSize: _same(EVERYWHERE, "invited", "members", "attendance"),
+    GroupOutcomes: _same(EVERYWHERE, "primary", "secondary"),
+    Contact: _same(CONTACT, "name", "email", "url"),
+    Link: _same(IDENTIFYING, "title", "url"),
+    Format: _same(
+        MAINTAINED,
+        *[
+            "name",
+            "summary",
+            "description",
+            "use_when",
+            "avoid_when",
+            "size",
+            "session_minutes",
+            "cadence",
+            "program_months",
+            "facilitation",
+            "modes",
+            "roles",
+            "agenda",
+            "preparation",
+            "pitfalls",
+            "variations",
+            "outcomes",
+            "related",
+            "sources",
+        ],
+    ),
+    Range: _same(MAINTAINED, "min", "max"),
+    Role: _same(MAINTAINED, "name", "does"),
+    AgendaStep: _same(MAINTAINED, "step", "minutes", "detail"),
+    OutcomeLinks: _same(MAINTAINED, "primary", "secondary"),
+    Outcome: _same(MAINTAINED, "name", "question", "definition", "signs", "designs"),
+    Design: _same(
+        MAINTAINED,
+        *[
+            "title",
+            "formats",
+            "size",
+            "session_minutes",
+            "cadence",
+            "program_months",
+            "facilitation",
+            "modes",
+            "composition",
+            "reasons",
+        ],
+    ),
+    Reasons: _same(
+        MAINTAINED, "formats", "size", "cadence", "program", "facilitation", "composition"
+    ),
+}
+
+Audience = Literal["public", "public+contact", "anonymous", "aggregate"]
+
+
+def _allows(rule: Rule, audience: Audience) -> bool:
+    if audience == "anonymous":
+        return rule.anonymous
+    if audience == "aggregate":
+        return rule.aggregate
+    return rule.public == "yes" or (rule.public == "opt-in" and audience == "public+contact")
+
+
+def allowed(model: BaseModel, audience: Audience) -> dict[str, Any]:
+    """The fields of `model` that `audience` may see, as JSON-ready data.
+
+    Classified fields that are withheld stay as empty values (None or []), so every
+    record has one shape; unclassified fields are left out altogether.
+    """
+    rules = CLASSIFICATION.get(type(model), {})
+    data: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        rule = rules.get(name)
+        if rule is None:
+            continue
+        value = getattr(model, name)
+        data[name] = _dump(value, audience) if _allows(rule, audience) else _empty(value)
+    return data
+
+
+def _dump(value: Any, audience: Audience) -> Any:
+    if isinstance(value, BaseModel):
+        return allowed(value, audience)
+    if isinstance(value, list):
+        return [_dump(item, audience) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _empty(value: Any) -> Any:
+    return [] if isinstance(value, list) else None
+
+
+def address(slug: str, group: Group) -> str:
+    """The slug a group is published under: its file name, or for an anonymous group its
+    random `anonymous_id`, so the address says nothing about the group."""
+    if group.visibility == "anonymous":
+        if not group.anonymous_id:
+            raise ValueError(f"anonymous group '{slug}' has no anonymous_id")
+        return ANONYMOUS_PREFIX + group.anonymous_id
+    return slug
+
+
+def neutral_label(group: Group, outcome_name: str) -> str:
+    """The title of an anonymous group, made only from fields its page shows anyway."""
+    if group.audience:
+        label = f"Anonymous peer group of {group.audience}"
+    else:
+        label = f"Anonymous {outcome_name.lower()} peer group"
+    return f"{label}, {group.sector}" if group.sector else label
+
+
+def published(slug: str, group: Group, outcome_name: str) -> dict[str, Any] | None:
+    """What may be published of one group, or None for a private group."""
     if group.visibility == "private":
         return None
-    data = group.model_dump(mode="json", exclude={"publish_contact", "visibility"})
+    anonymous = group.visibility == "anonymous"
+    audience: Audience = (
+        "anonymous" if anonymous else "public+contact" if group.publish_contact else "public"
+    )
+    data = allowed(group, audience)
+    if anonymous:
+        data["name"] = neutral_label(group, outcome_name)
+    data["slug"] = address(slug, group)
     data["status"] = group.status
-    # Withheld fields stay in the data as empty values, so every record has one shape.
-    if group.visibility == "anonymous":
-        for key in IDENTIFYING:
-            data[key] = [] if key == "links" else None
-    elif not group.publish_contact:
-        data["contact"] = None
-    data["anonymous"] = group.visibility == "anonymous"
+    data["anonymous"] = anonymous
     return data
 
 
 def published_views(hub: Hub) -> dict[str, dict[str, Any]]:
-    """`published` for every non-private group, computed once per hub and shared by
-    pages, cards, the picker, search entries and the JSON API. Treat as read-only."""
+    """`published` for every non-private group, keyed and ordered by address.
+
+    Computed once per hub and shared by pages, cards, the picker, search and the API.
+    The order is the addresses' (not the file names'), so an anonymous group's place
+    in a list says nothing about its file name. Treat as read-only.
+    """
 
     def compute() -> dict[str, dict[str, Any]]:
-        views = ((slug, published(group)) for slug, group in hub.groups.items())
-        return {slug: view for slug, view in views if view is not None}
+        views = {}
+        for slug, group in hub.groups.items():
+            view = published(slug, group, hub.outcomes[group.outcomes.primary].name)
+            if view is not None:
+                views[view["slug"]] = view
+        return dict(sorted(views.items()))
 
     return hub.memo("published_views", compute)
+
+
+def addresses(hub: Hub) -> dict[str, str]:
+    """File slug → address, for every group with a page (maintainers' macros use file slugs)."""
+    return {
+        slug: address(slug, group)
+        for slug, group in hub.groups.items()
+        if group.visibility != "private"
+    }
+
+
+def aggregate_views(hub: Hub) -> list[dict[str, Any]]:
+    """Every group, private ones included, reduced to the fields figures may count,
+    plus `private` (whether the group is private) and `status`."""
+
+    def compute() -> list[dict[str, Any]]:
+        return [
+            {
+                **allowed(group, "aggregate"),
+                "status": group.status,
+                "private": group.visibility == "private",
+            }
+            for group in hub.groups.values()
+        ]
+
+    return hub.memo("aggregate_views", compute)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One figure: how many groups it counts, and how many of those are private."""
+
+    count: int
+    private: int = 0
+
+
+def masked(tallies: Sequence[Tally]) -> list[int | None]:
+    """The counts that may be shown (None: say `FEWER` instead).
+
+    A count with private groups behind it is shown only when at least `MIN_GROUPS`
+    groups stand behind it. When that hides just one figure of a set whose total is
+    known, the smallest other figure is hidden too, so the hidden one cannot be worked
+    out by subtraction.
+    """
+    hidden = [0 < t.count < MIN_GROUPS and t.private > 0 for t in tallies]
+    if sum(hidden) == 1 and len(tallies) > 1:
+        others = [i for i, h in enumerate(hidden) if not h]
+        hidden[min(others, key=lambda i: (tallies[i].count, i))] = True
+    return [None if h else t.count for t, h in zip(tallies, hidden, strict=True)]
+
+
+def masked_count(count: int, private: int) -> int | None:
+    """One stand-alone figure (a total): shown unless private groups are behind a small count."""
+    return masked([Tally(count, private)])[0]

@@ -19,9 +19,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from . import rules
-from .fieldtypes import is_slug
+from .fieldtypes import is_slug, new_opaque_id
 from .models import Format, Group, Outcome, today
 from .problems import FILE_FIELD, ContentError, Problem
+from .urls import ANONYMOUS_PREFIX
 from .validation import validate
 from .vocabulary import OUTCOME_IDS
 from .yamlsafe import Document, YamlProblem, dotted, load_file
@@ -67,11 +68,6 @@ class Hub:
             self.derived[key] = compute()
         return self.derived[key]  # type: ignore[no-any-return]
 
-    @property
-    def published_groups(self) -> dict[str, Group]:
-        """Groups that get a page: every group that is not private."""
-        return {s: g for s, g in self.groups.items() if g.visibility != "private"}
-
 
 def content_files(root: Path, folder: str) -> list[Path]:
     """The YAML-looking files of one content folder, sorted by name."""
@@ -91,7 +87,10 @@ def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[P
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
     hub.formats = {e.slug: e.model for e in formats}
     problems += _findings(formats, lambda e: rules.check_format(e.slug, e.model, hub.formats))
-    problems += _findings(groups, lambda e: rules.check_group(e.model, hub.formats, on or today()))
+    problems += _findings(
+        groups, lambda e: rules.check_group(e.slug, e.model, hub.formats, on or today())
+    )
+    problems += _same_anonymous_id(groups)
     problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, hub.formats))
     for entry in outcomes:
         if entry.slug not in OUTCOME_IDS:
@@ -136,7 +135,7 @@ def _load_folder(
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
         display = f"{folder}/{path.name}"
-        problem = _file_name_problem(path, display)
+        problem = _file_name_problem(path, display, folder)
         if problem:
             problems.append(problem)
             continue
@@ -155,24 +154,51 @@ def _load_folder(
     return entries
 
 
-def _file_name_problem(path: Path, display: str) -> Problem | None:
-    def bad(message: str) -> Problem:
-        return Problem(display, 1, 1, FILE_FIELD, message)
+def _file_name_problem(path: Path, display: str, folder: str) -> Problem | None:
+    message = next(_file_name_messages(path, folder), None)
+    return Problem(display, 1, 1, FILE_FIELD, message) if message else None
 
+
+def _file_name_messages(path: Path, folder: str) -> Iterator[str]:
+    """What is wrong with a content file's name, most basic first."""
     if path.is_symlink():
-        return bad("symbolic links are not allowed in content folders; copy the file instead")
+        yield "symbolic links are not allowed in content folders; copy the file instead"
     if not path.is_file():
-        return bad("not a regular file")
+        yield "not a regular file"
     if path.suffix == ".yaml":
-        return bad(f"rename the file to {path.stem}.yml (the hub reads .yml files)")
+        yield f"rename the file to {path.stem}.yml (the hub reads .yml files)"
     if not is_slug(path.stem):
-        return bad(
+        yield (
             f"file name '{path.name}' must be lower-case words joined by hyphens, "
             f"such as '{slugify(path.stem) or 'my-group'}.yml'"
         )
     if path.stem in RESERVED_SLUGS:
-        return bad(f"'{path.stem}' is a reserved name; choose another file name")
-    return None
+        yield f"'{path.stem}' is a reserved name; choose another file name"
+    if folder == "groups" and path.stem.startswith(ANONYMOUS_PREFIX):
+        yield (
+            f"file names starting with '{ANONYMOUS_PREFIX}' are reserved for the addresses "
+            "of anonymous groups; choose another file name"
+        )
+
+
+def _same_anonymous_id(entries: list[Entry[Group]]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        value = entry.model.anonymous_id
+        if value is None:
+            continue
+        if value in seen:
+            line, column = entry.doc.where(("anonymous_id",))
+            yield Problem(
+                entry.doc.path,
+                line,
+                column,
+                "anonymous_id",
+                f"{seen[value]} has the same anonymous_id; each group needs its own "
+                f"(such as '{new_opaque_id()}')",
+            )
+        else:
+            seen[value] = entry.doc.path
 
 
 def _findings(

@@ -10,13 +10,15 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 
-from .fieldtypes import partial_date_start
+from .fieldtypes import new_opaque_id, partial_date_start
 from .models import Design, Format, Group, Outcome, Range
 from .validation import suggest
 from .yamlsafe import PathKey
 
 Finding = tuple[PathKey, str, str]  # loc, message, severity
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_ADDRESS = re.compile(r"https?:|mailto:|www\.|\]\(", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _range(loc: PathKey, value: Range) -> Iterator[Finding]:
@@ -56,7 +58,9 @@ def check_format(slug: str, fmt: Format, formats: Mapping[str, Format]) -> Itera
         yield ("related", fmt.related.index(slug)), "a format cannot be related to itself", "error"
 
 
-def check_group(group: Group, formats: Mapping[str, Format], today: dt.date) -> Iterator[Finding]:
+def check_group(
+    slug: str, group: Group, formats: Mapping[str, Format], today: dt.date
+) -> Iterator[Finding]:
     yield from _refs(("formats",), group.formats, formats, "format", "formats")
     yield from _secondary(("outcomes",), [group.outcomes.primary], group.outcomes.secondary)
     for field in ("started", "ended"):
@@ -84,8 +88,17 @@ def check_group(group: Group, formats: Mapping[str, Format], today: dt.date) -> 
             )
         elif group.contact is None:
             yield ("publish_contact",), "there is no contact to publish; add contact:", "error"
-    if group.visibility == "anonymous":
-        yield from _emails_in_text(group)
+    if group.visibility == "anonymous" and not group.anonymous_id:
+        yield (
+            ("visibility",),
+            "an anonymous group needs a random page address that says nothing about it; "
+            f"add the line 'anonymous_id: {new_opaque_id()}'",
+            "error",
+        )
+    if group.anonymous_id:
+        yield from _opaque_enough(slug, group)
+    if group.visibility != "public":
+        yield from _identifying_text(slug, group)
 
 
 def _before(first: str, second: str) -> bool:
@@ -94,22 +107,70 @@ def _before(first: str, second: str) -> bool:
     return first[:common] < second[:common]
 
 
-def _emails_in_text(group: Group) -> Iterator[Finding]:
-    texts: list[tuple[PathKey, str | None]] = [
-        (("name",), group.name),
-        (("summary",), group.summary),
-        (("story",), group.story),
-    ]
-    for field in ("what_worked", "challenges", "advice"):
-        texts += [((field, i), text) for i, text in enumerate(getattr(group, field))]
-    for loc, text in texts:
-        if text and _EMAIL.search(text):
-            yield (
-                loc,
-                "looks like an e-mail address; an anonymous group's text is published, "
-                "so remove it",
-                "warning",
+def _free_text(group: Group) -> Iterator[tuple[PathKey, str]]:
+    """The text an anonymous group's page shows (see `privacy.PAGE`), by location."""
+    for field in ("summary", "audience", "sector", "story"):
+        value = getattr(group, field)
+        if value:
+            yield (field,), value
+    for field in ("tools", "what_worked", "challenges", "advice"):
+        for index, value in enumerate(getattr(group, field)):
+            yield (field, index), value
+
+
+def _phrase(text: str) -> str:
+    """Lower-case words joined by single spaces, padded, for whole-word matching."""
+    return " " + " ".join(_WORDS.findall(text.lower())) + " "
+
+
+def _identifying_text(slug: str, group: Group) -> Iterator[Finding]:
+    """Free text of an anonymous or private group must not name what its page withholds."""
+    names: list[tuple[str, str]] = [("its name", group.name)]
+    if "-" in slug:  # one-word file names ("other") match ordinary words too often
+        names.append(("its file name", slug.replace("-", " ")))
+    if group.organization:
+        names.append(("its organization", group.organization))
+    if group.contact and group.contact.name:
+        names.append(("its contact", group.contact.name))
+        names += [("its contact", part) for part in _WORDS.findall(group.contact.name)]
+    wanted = [(what, _phrase(value)) for what, value in names if len(value.strip()) >= 3]
+    why = (
+        "an anonymous group's page is published without its name, organization, people, "
+        "links or contact, so reword this"
+        if group.visibility == "anonymous"
+        else "a private group keeps its name, organization, people, links and contact out "
+        "of its text, so reword this"
+    )
+    for loc, value in _free_text(group):
+        text = _phrase(value)
+        hits = [(what, name) for what, name in wanted if name in text]
+        # "Dana Smith" found: say so once, not again for "dana" and "smith".
+        found = list(
+            dict.fromkeys(
+                f"{what} ('{name.strip()}')"
+                for what, name in hits
+                if not any(name != other and name in other for _, other in hits)
             )
+        )
+        if _ADDRESS.search(value) or _EMAIL.search(value):
+            found.append("a link or an e-mail address")
+        if found:
+            yield loc, f"mentions {' and '.join(found)}; {why}", "error"
+
+
+def _opaque_enough(slug: str, group: Group) -> Iterator[Finding]:
+    """The random address must not spell part of what it hides."""
+    value = group.anonymous_id or ""
+    sources = [group.name, slug, group.organization or ""]
+    words = {w for text in sources for w in _WORDS.findall(text.lower()) if len(w) >= 4}
+    clue = next((w for w in sorted(words) if w[:4] in value), None)
+    if clue:
+        yield (
+            ("anonymous_id",),
+            f"contains '{clue[:4]}' from the group's name or file name; use random "
+            f"letters and digits such as '{new_opaque_id()}'",
+            "error",
+        )
 
 
 def check_outcome(outcome: Outcome, formats: Mapping[str, Format]) -> Iterator[Finding]:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import posixpath
 
+#: Anonymous groups' addresses start with this; group file names may not.
+ANONYMOUS_PREFIX = "anonymous-"
+
 
 def format_url(slug: str) -> str:
     return f"formats/{slug}/"

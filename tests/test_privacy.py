@@ -1,0 +1,340 @@
+"""Privacy: what contributors mark anonymous or private stays so, in every file of site/.
+
+The classification table is pinned by a golden file a person reviewed; the end-to-end
+tests build a small hub whose groups carry a marker in every field and look for the
+markers (and the file names) in every file and path of the built site.
+"""
+
+from __future__ import annotations
+
+import gzip
+import inspect
+from pathlib import Path
+
+import pytest
+
+from peerhub import models
+from peerhub.privacy import (
+    CLASSIFICATION,
+    MIN_GROUPS,
+    Tally,
+    allowed,
+    masked,
+    published_views,
+)
+from peerhub.project import load_hub
+
+from conftest import make_project, mkdocs_build, soup
+
+GOLDEN = Path(__file__).parent / "golden"
+
+ANONYMOUS = """\
+name: Wname Marker Circle
+visibility: anonymous
+anonymous_id: k4r7tq2mzx9w
+summary: Psummary team leads who meet every month.
+added: 2025-03-01
+organization: Worg Marker Ltd
+audience: Paudience leads
+sector: Psector
+story: |
+  Pstory we *rotate* the host.
+tools: [Ptools board]
+what_worked: [Pworked pairing.]
+challenges: [Pchallenge timing.]
+advice: [Padvice start small.]
+formats: [discussion-group]
+outcomes:
+  primary: support
+credit: Wcredit marker account
+contact:
+  name: Wcontactname Marker
+  email: wcontactemail@example.org
+  url: https://wcontacturl.example.org/
+links:
+  - title: Wlinktitle marker
+    url: https://wlinkurl.example.org/
+"""
+
+PUBLIC_NO_OPT_IN = """\
+name: Open leads circle
+summary: Team leads who meet every month.
+added: 2025-03-02
+formats: [discussion-group]
+outcomes:
+  primary: support
+contact:
+  name: Ncontactname Marker
+  email: ncontactemail@example.org
+  url: https://ncontacturl.example.org/
+"""
+
+PUBLIC_OPT_IN = """\
+name: Shared leads circle
+summary: Team leads who meet every month.
+added: 2025-03-03
+formats: [discussion-group]
+outcomes:
+  primary: support
+contact:
+  name: Ycontactname Marker
+  email: ycontactemail@example.org
+  url: https://ycontacturl.example.org/
+publish_contact: true
+"""
+
+PRIVATE = """\
+name: Xname marker
+visibility: private
+anonymous_id: p8m3n6b2v7c4
+summary: Xsummary marker.
+added: 2025-03-04
+organization: Xorg marker
+audience: Xaudience marker
+sector: Xsector marker
+story: Xstory marker.
+tools: [Xtools marker]
+what_worked: [Xworked marker.]
+challenges: [Xchallenge marker.]
+advice: [Xadvice marker.]
+formats: [troika-consulting]
+outcomes:
+  primary: support
+credit: Xcredit marker
+contact:
+  name: Xcontactname Xsurname
+  email: xcontactemail@example.org
+links:
+  - title: Xlinktitle marker
+    url: https://xlinkurl.example.org/
+"""
+
+WITHHELD = [
+    # the anonymous group's file name and withheld fields
+    "zorblax",
+    "quuxcorp",
+    "wname",
+    "worg",
+    "wcredit",
+    "wcontactname",
+    "wcontactemail",
+    "wcontacturl",
+    "wlinktitle",
+    "wlinkurl",
+    # a public group's contact without publish_contact
+    "ncontactname",
+    "ncontactemail",
+    "ncontacturl",
+    # everything of the private group, its file name and its random id
+    "hushhush",
+    "p8m3n6b2v7c4",
+    *(f"x{field}" for field in ["name", "summary", "org", "audience", "sector", "story", "tools"]),
+    *(f"x{field}" for field in ["worked", "challenge", "advice", "credit", "contactname"]),
+    "xcontactemail",
+    "xlinktitle",
+    "xlinkurl",
+]
+SHOWN_FOR_ANONYMOUS = [
+    "psummary",
+    "paudience",
+    "psector",
+    "pstory",
+    "ptools",
+    "pworked",
+    "pchallenge",
+    "padvice",
+]
+SHOWN_OPT_IN = ["ycontactname", "ycontactemail", "ycontacturl"]
+ADDRESS = "groups/anonymous-k4r7tq2mzx9w/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(
+        tmp_path_factory.mktemp("privacy") / "hub",
+        groups={
+            "zorblax-quuxcorp-circle.yml": ANONYMOUS,
+            "open-leads-circle.yml": PUBLIC_NO_OPT_IN,
+            "shared-leads-circle.yml": PUBLIC_OPT_IN,
+            "hushhush-circle.yml": PRIVATE,
+        },
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def every_text(site: Path) -> dict[str, str]:
+    """Every file of the site as lower-case text (gzip files decompressed), by path."""
+    texts = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            texts[path.relative_to(site).as_posix()] = data.decode("utf-8", "replace").lower()
+    return texts
+
+
+def test_nothing_withheld_reaches_any_file_or_path(site: Path) -> None:
+    texts = every_text(site)
+    assert "sitemap.xml.gz" in texts and "search/search_index.json" in texts
+    leaks = [
+        f"{where}: {marker}"
+        for where, text in texts.items()
+        for marker in WITHHELD
+        if marker in text or marker in where.lower()
+    ]
+    assert leaks == []
+
+
+def test_the_anonymous_group_still_has_its_own_page(site: Path) -> None:
+    texts = every_text(site)
+    page = texts[ADDRESS + "index.html"]
+    assert [m for m in SHOWN_FOR_ANONYMOUS if m not in page] == []
+    html = soup(site / ADDRESS / "index.html")
+    assert html.h1.get_text() == "Anonymous peer group of Paudience leads, Psector"
+    directory = soup(site / "groups" / "index.html")
+    links = [a["href"] for a in directory.select(".ph-directory a")]
+    assert "anonymous-k4r7tq2mzx9w/" in links  # relative to groups/
+    for where in ("api/groups.json", "groups/feed.xml", "search/search_index.json"):
+        assert "anonymous peer group of paudience leads, psector" in texts[where], where
+    assert ADDRESS in texts["sitemap.xml"]
+
+
+def test_contact_needs_the_opt_in(site: Path) -> None:
+    texts = every_text(site)
+    page = texts["groups/shared-leads-circle/index.html"]
+    assert [m for m in SHOWN_OPT_IN if m not in page] == []
+    assert "ncontact" not in texts["groups/open-leads-circle/index.html"]
+
+
+def test_every_model_field_is_classified() -> None:
+    content_models = [
+        cls
+        for _, cls in inspect.getmembers(models, inspect.isclass)
+        if issubclass(cls, models.Strict) and cls is not models.Strict
+    ]
+    assert len(content_models) >= 13
+    for cls in content_models:
+        assert set(CLASSIFICATION.get(cls, {})) == set(cls.model_fields), cls.__name__
+
+
+def table_text() -> str:
+    lines = ["model.field: public anonymous aggregate"]
+    for cls, rules in CLASSIFICATION.items():
+        for name, rule in rules.items():
+            lines.append(
+                f"{cls.__name__}.{name}: {rule.public} "
+                f"{'yes' if rule.anonymous else 'no'} {'yes' if rule.aggregate else 'no'}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_classification_matches_the_reviewed_table(update_goldens: bool) -> None:
+    golden = GOLDEN / "privacy-classification.txt"
+    if update_goldens:
+        golden.write_text(table_text(), encoding="utf-8")
+    assert table_text() == golden.read_text(encoding="utf-8")
+
+
+def test_unclassified_fields_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = models.Group.model_validate(
+        {"name": "A", "summary": "B.", "added": "2025-01-01", "outcomes": {"primary": "support"}}
+    )
+    table = dict(CLASSIFICATION[models.Group])
+    del table["summary"]
+    monkeypatch.setitem(CLASSIFICATION, models.Group, table)
+    assert "summary" not in allowed(group, "public")
+    assert allowed(group, "public")["name"] == "A"
+
+
+def anonymous_address(root: Path) -> dict[str, str]:
+    return {v["name"]: slug for slug, v in published_views(load_hub(root)).items()}
+
+
+def test_anonymous_address_is_stable_and_unrelated_to_the_file(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"zorblax-quuxcorp-circle.yml": ANONYMOUS})
+    label = "Anonymous peer group of Paudience leads, Psector"
+    assert anonymous_address(root) == {label: "anonymous-k4r7tq2mzx9w"}
+    # Unrelated content changes and a renamed file keep the address.
+    (root / "groups" / "zorblax-quuxcorp-circle.yml").rename(root / "groups" / "renamed.yml")
+    (root / "groups" / "shared-leads-circle.yml").write_text(PUBLIC_OPT_IN)
+    edited = ANONYMOUS.replace("every month", "every other month")
+    (root / "groups" / "renamed.yml").write_text(edited)
+    assert anonymous_address(root)[label] == "anonymous-k4r7tq2mzx9w"
+
+
+@pytest.mark.parametrize(
+    ("tallies", "shown"),
+    [
+        # (count, private groups behind it) → what may be shown (None: "fewer than 3")
+        ([(2, 0), (5, 1)], [2, 5]),  # small but public only: nothing private to protect
+        ([(2, 1), (5, 0), (4, 0)], [None, 5, None]),  # the smallest other hides too
+        ([(1, 1), (1, 1), (7, 0)], [None, None, 7]),  # two hidden already: enough
+        ([(3, 3), (0, 0)], [3, 0]),  # three groups behind a figure may be shown
+        ([(0, 0), (2, 2), (6, 1)], [None, None, 6]),  # ties hide the first
+        ([(1, 1)], [None]),  # a lone figure
+        ([(0, 0)], [0]),
+    ],
+)
+def test_masked_hides_small_figures_with_private_groups(
+    tallies: list[tuple[int, int]], shown: list[int | None]
+) -> None:
+    assert MIN_GROUPS == 3
+    assert masked([Tally(c, p) for c, p in tallies]) == shown
+
+
+FIGURES_PAGE = """\
+---
+render_macros: true
+---
+
+# Figures
+
+{{ hub_figures() }}
+
+{{ group_chart("cadences") }}
+
+{{ outcome_counts() }}
+"""
+
+
+def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> None:
+    public = PUBLIC_NO_OPT_IN + "cadence: monthly\n"
+    private = PRIVATE.replace("primary: support", "primary: problem-solving") + (
+        "cadence: quarterly\n"
+    )
+    root = make_project(
+        tmp_path / "hub",
+        groups={"open-leads-circle.yml": public, "hushhush-circle.yml": private},
+        docs={"figures.md": FIGURES_PAGE},
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = soup(root / "site" / "figures" / "index.html")
+    figures = [li.get_text() for li in html.select(".ph-figures li")]
+    assert (
+        figures[2] == "Groups' experiences: fewer than 3 groups (fewer than 3 groups still running)"
+    )
+    chart = html.select_one("figure.ph-chart")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in chart.select("tbody tr")]
+    assert rows == [
+        ["Weekly", "fewer than 3 groups"],
+        ["Every two weeks", "0"],
+        ["Monthly", "1"],
+        ["Every two months", "0"],
+        ["Quarterly", "fewer than 3 groups"],
+    ]
+    assert chart.select_one("figcaption").get_text() == (
+        "How often groups meet: fewer than 3 groups, private ones included."
+    )
+    assert len(chart.select("rect")) == 3
+    counts = {
+        tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
+        for tr in html.select("table")[-1].select("tbody tr")
+    }
+    assert counts["Support"] == "1"
+    assert counts["Problem solving"] == "fewer than 3 groups"
+    assert counts["Coaching culture"] == "fewer than 3 groups"
+    assert sum(1 for v in counts.values() if v == "fewer than 3 groups") == 2
