@@ -17,14 +17,17 @@ from peerhub import models
 from peerhub.privacy import (
     CLASSIFICATION,
     MIN_GROUPS,
+    READABLE_NOTE,
+    VISIBILITY_TEXT,
     Tally,
+    aggregate_views,
     allowed,
     masked,
     published_views,
 )
 from peerhub.project import load_hub
 
-from conftest import make_project, mkdocs_build, soup
+from conftest import REPO, make_project, mkdocs_build, soup
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -338,3 +341,47 @@ def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> Non
     assert counts["Problem solving"] == "fewer than 3 groups"
     assert counts["Coaching culture"] == "fewer than 3 groups"
     assert sum(1 for v in counts.values() if v == "fewer than 3 groups") == 2
+
+
+def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"hushhush-circle.yml": PRIVATE})
+    (view,) = aggregate_views(load_hub(root))
+    assert view == {
+        "formats": ["troika-consulting"],
+        "outcomes": {"primary": "support", "secondary": []},
+        "size": {"invited": None, "members": None, "attendance": None},
+        "mode": None,
+        "cadence": None,
+        "session_minutes": None,
+        "facilitation": None,
+        "started": None,
+        "ended": None,
+        **dict.fromkeys(("name", "summary", "added", "organization")),
+        **dict.fromkeys(("audience", "sector", "story", "credit", "contact")),
+        **dict.fromkeys(("visibility", "anonymous_id", "publish_contact")),
+        **{field: [] for field in ("tools", "what_worked", "challenges", "advice", "links")},
+        "status": "active",
+        "private": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "docs/contribute.md",
+        "CONTRIBUTING.md",
+        "src/peerhub/templates/new-group.yml",
+        ".github/ISSUE_TEMPLATE/share-experience.yml",
+    ],
+)
+def test_contributors_are_told_what_each_level_publishes(where: str) -> None:
+    text = " ".join((REPO / where).read_text(encoding="utf-8").split()).lower()
+    if where.endswith("new-group.yml"):  # placeholders filled by `peerhub new group`
+        text = text.replace("{visibility}", " ".join(VISIBILITY_TEXT.values()).lower())
+        text = text.replace("{readable}", READABLE_NOTE.lower())
+    for level in ("public", "anonymous", "private"):
+        assert level in text, level
+    assert "neutral title" in text and "random address" in text
+    assert "fewer than 3" in text or "at least 3 groups" in text
+    assert "everyone who can read the repository" in text
+    assert "private channel" in text
