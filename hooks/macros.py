@@ -1,6 +1,6 @@
 """mkdocs-macros module: the hub's components, callable from guides that opt in.
 
-Example in a guide with `render_macros: true` in its front matter:
+Example in a guide listed under `force_render_paths` in mkdocs.yml:
 `{{ format_card("troika-consulting") }}`. Each macro returns HTML that links
 correctly from the page it is placed on.
 """
@@ -10,7 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from peerhub.components import Components
 from peerhub.project import check_project_cached
@@ -55,3 +58,37 @@ def define_env(env: Any) -> None:
 
     for name in _MACROS:
         register(name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before each page: refuse a page's own opt-in, and render in a sandbox.
+
+    Pages may use macros only when mkdocs.yml lists them (`force_render_paths`), so
+    turning macros on needs a maintainer (CODEOWNERS). The sandbox keeps a template
+    from reaching Python internals (`{{ x.__globals__ }}`) even in a listed page.
+    """
+    if env.page.meta.get("render_macros") is True:
+        raise PluginError(
+            f"{env.page.file.src_uri}: 'render_macros: true' is not accepted; macros run only "
+            "in pages listed under force_render_paths in mkdocs.yml (a maintainer's change)"
+        )
+    if not isinstance(env.env, SandboxedEnvironment):
+        # mkdocs-macros builds its environment after loading this module and offers no
+        # option for a sandbox, so its environment is swapped here, before first use.
+        env._env = _sandboxed(env.env)
+
+
+def _sandboxed(original: Environment) -> SandboxedEnvironment:
+    sandbox = SandboxedEnvironment(
+        loader=original.loader,
+        undefined=original.undefined,
+        block_start_string=original.block_start_string,
+        block_end_string=original.block_end_string,
+        variable_start_string=original.variable_start_string,
+        variable_end_string=original.variable_end_string,
+        comment_start_string=original.comment_start_string,
+        comment_end_string=original.comment_end_string,
+    )
+    sandbox.globals.update(original.globals)
+    sandbox.filters.update(original.filters)
+    return sandbox

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from peerhub.csp import with_policy
+from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, with_policy
 from peerhub.pages import (
     GeneratedPage,
     downloads,
@@ -34,6 +34,7 @@ from peerhub.project import Hub, check_project_cached
 log = logging.getLogger("mkdocs.hooks.peerhub")
 _hub: dict[str, Hub] = {}
 _pages: dict[str, GeneratedPage] = {}
+_scripts: dict[str, KnownScripts] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
         raise PluginError("\n".join([f"content has {count}:", *errors]))
     _hub["hub"] = hub
+    _scripts["known"] = known_scripts(Path(d) for d in config.theme.dirs)
     return config
 
 
@@ -72,7 +74,8 @@ def _add(files: Files, file: File) -> None:
             f"docs/{file.src_uri} would be replaced by a generated page; move or rename it"
         )
     if existing is not None:
-        files.remove(existing)
+        # Two generated files at one path: one would silently replace the other.
+        raise PluginError(f"{file.src_uri} is generated twice; rename one of its sources")
     files.append(file)
 
 
@@ -82,8 +85,24 @@ def on_page_content(html: str, page: Page, **_: object) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page a Content-Security-Policy that its own inline scripts satisfy."""
-    return with_policy(output)
+    """Give every page a Content-Security-Policy allowing only the theme's inline scripts."""
+    return _policed(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Theme pages that are not Markdown pages (404.html) get the same policy."""
+    if template_name.endswith(".html"):
+        return _policed(output_content, template_name)
+    return output_content
+
+
+def _policed(html: str, source: str) -> str:
+    try:
+        return with_policy(html, _scripts["known"])
+    except UnexpectedScript as exc:
+        raise PluginError(
+            f"{source}: {exc}; remove it (the site's policy would block it)"
+        ) from None
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

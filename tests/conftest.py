@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from chromium_launch import ARGS, CHROMIUM  # shared with `make bench`
 from synthetic import write_groups
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,17 +40,34 @@ outcomes:
 """
 
 
+def macro_pages(config: str) -> list[str]:
+    """The pages mkdocs.yml lets macros run in (`force_render_paths`)."""
+    block = re.search(r"force_render_paths: \|\n((?: {8}\S.*\n)+)", config)
+    assert block, "mkdocs.yml lists no force_render_paths"
+    return block.group(1).split()
+
+
+MACRO_PAGES = macro_pages((REPO / "mkdocs.yml").read_text())
+
+
 def make_project(
-    root: Path, *, groups: dict[str, str] | None = None, docs: dict[str, str] | None = None
+    root: Path,
+    *,
+    groups: dict[str, str] | None = None,
+    docs: dict[str, str] | None = None,
+    macros: tuple[str, ...] = (),
 ) -> Path:
     """A small hub: the real mkdocs.yml (with a short nav), hooks, theme overrides,
-    formats and outcomes, plus the given groups and docs pages."""
+    formats and outcomes, plus the given groups and docs pages; `macros` lists the
+    docs pages that may use macros."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "src" / "peerhub").mkdir(parents=True)  # watched by `mkdocs serve`
     for folder in ("formats", "outcomes", "hooks", "overrides"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     config = (REPO / "mkdocs.yml").read_text()
+    listed = "".join(f"        {page}\n" for page in macros)
+    config = config.replace("force_render_paths: |\n", "force_render_paths: |\n" + listed)
     nav = FIXTURE_NAV + "".join(f"  - {name}\n" for name in docs or {})
     (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav)
     (root / "groups").mkdir()
@@ -170,3 +194,39 @@ def unsafe_parts(fragment: object) -> list[str]:
                 if scheme not in {"", "https", "mailto"} or value.startswith("//"):
                     found.append(f"href={value!r}")
     return found
+
+
+#: Browser tests need Debian's chromium. Locally they are skipped without it; in CI
+#: (`CI` set) a missing browser fails them instead, so a skip cannot pass for a pass.
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed",
+)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def served(root: Path) -> Iterator[str]:
+    """Build `root` for the address it is served at, serve it, yield that address."""
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    # Material's instant navigation only works when site_url is where the site is served.
+    result = mkdocs_build(root, PEERHUB_SITE_URL=url, SOURCE_DATE_EPOCH="1800000000")
+    assert result.returncode == 0, result.stdout + result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()

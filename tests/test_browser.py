@@ -2,49 +2,23 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from chromium_launch import ARGS, CHROMIUM  # in benchmarks/, shared with `make bench`
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from peerhub.facets import group_values
 from peerhub.privacy import published_views
 from peerhub.project import load_hub
 from peerhub.recommend import Constraints, recommend
 
-from conftest import REPO, mkdocs_build, repo_copy
+from conftest import REPO, needs_chromium, repo_copy, served
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"
-)
+pytestmark = needs_chromium
 HUB = load_hub(REPO)
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def served(root: Path) -> Iterator[str]:
-    """Build `root` for the address it is served at, serve it, yield that address."""
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    # Material's instant navigation only works when site_url is where the site is served.
-    result = mkdocs_build(root, PEERHUB_SITE_URL=url, SOURCE_DATE_EPOCH="1795000000")
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -57,14 +31,6 @@ def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]
     root = repo_copy(tmp_path_factory.mktemp("scale") / "hub", synthetic=250)
     for url in served(root):
         yield url, root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -73,10 +73,6 @@ advice: [PRIVATE-ADVICE-MARKER]
 """
 
 GUIDE = """\
----
-render_macros: true
----
-
 # Using components
 
 {{ group_card("platform-leads-circle") }}
@@ -96,6 +92,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "example-circle.yml": VALID_GROUP,
         },
         docs={"guides/components.md": GUIDE},
+        macros=("guides/components.md",),
     )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr

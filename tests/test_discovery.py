@@ -29,7 +29,7 @@ def hub_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_copy(
         tmp_path_factory.mktemp("scale") / "hub",
         synthetic=SYNTHETIC,
-        SOURCE_DATE_EPOCH="1795000000",
+        SOURCE_DATE_EPOCH="1800000000",
     )
 
 

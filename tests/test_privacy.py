@@ -289,10 +289,6 @@ def test_masked_hides_small_figures_with_private_groups(
 
 
 FIGURES_PAGE = """\
----
-render_macros: true
----
-
 # Figures
 
 {{ hub_figures() }}
@@ -312,6 +308,7 @@ def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> Non
         tmp_path / "hub",
         groups={"open-leads-circle.yml": public, "hushhush-circle.yml": private},
         docs={"figures.md": FIGURES_PAGE},
+        macros=("figures.md",),
     )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -226,7 +226,7 @@ def test_interrupted_build_keeps_previous_site(project: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
-    env = {"SOURCE_DATE_EPOCH": "1795000000"}
+    env = {"SOURCE_DATE_EPOCH": "1800000000"}
     first = mkdocs_build(project, str(tmp_path / "one"), **env)
     second = mkdocs_build(project, str(tmp_path / "two"), **env)
     assert first.returncode == second.returncode == 0

@@ -21,13 +21,13 @@ SIZE_BANDS = (
     ("1-8", "Up to 8 members", 1, 8),
     ("9-15", "9 to 15", 9, 15),
     ("16-30", "16 to 30", 16, 30),
-    ("31-plus", "31 or more", 31, 10**6),
+    ("31-plus", "31 or more", 31, float("inf")),
 )
 LIFESPANS = (
     ("under-1", "Under a year", 0, 1),
     ("1-2", "1 to 2 years", 1, 2),
     ("2-5", "2 to 5 years", 2, 5),
-    ("5-plus", "5 years or more", 5, 10**3),
+    ("5-plus", "5 years or more", 5, float("inf")),
 )
 FACETS = ("outcome", "format", "size", "cadence", "mode", "sector", "status")
 FACET_LABELS = {

@@ -29,7 +29,12 @@ _SNEAKY = {
 
 
 _SNEAKY_CLASS = "".join(f"\\u{c:04x}" for c in sorted(_SNEAKY))
-_CONTROL = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f"
+# C0/C1 controls, lone surrogates and the non-characters XML 1.0 forbids or discourages
+# (U+FDD0-U+FDEF, and the last two code points of every plane).
+_CONTROL = (
+    "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+)
 _BAD_IN_LINE = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}\\t\\n]")
 _BAD_IN_TEXT = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}]")
 
@@ -62,8 +67,9 @@ def _not_blank(value: str) -> str:
     return value
 
 
+NAME_MAX = 100
 Name = Annotated[
-    str, Field(max_length=100), AfterValidator(_single_line), AfterValidator(_not_blank)
+    str, Field(max_length=NAME_MAX), AfterValidator(_single_line), AfterValidator(_not_blank)
 ]
 """A short name on one line (at most 100 characters)."""
 
@@ -121,7 +127,7 @@ OpaqueId = Annotated[str, AfterValidator(_opaque_id)]
 
 
 def is_slug(text: str) -> bool:
-    return len(text) <= 60 and bool(_SLUG.match(text))
+    return len(text) <= 60 and bool(_SLUG.fullmatch(text))
 
 
 def _whole_number(value: object) -> object:
@@ -166,7 +172,7 @@ def _safe_url(value: str) -> str:
     )
 
 
-Url = Annotated[str, Field(max_length=500), AfterValidator(_safe_url)]
+Url = Annotated[str, Field(max_length=500), AfterValidator(_single_line), AfterValidator(_safe_url)]
 """An `https://` address, or `mailto:` for e-mail."""
 
 
@@ -181,15 +187,19 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, Field(max_length=200), AfterValidator(_email)]
+Email = Annotated[str, Field(max_length=200), AfterValidator(_single_line), AfterValidator(_email)]
 """An e-mail address."""
+
+
+#: Group dates before this year are typing mistakes, not history.
+FIRST_YEAR = "1900"
 
 
 def _partial_date(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = value.strip()
-    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) and text >= FIRST_YEAR:
         padded = text + "-01" * (2 - text.count("-"))
         try:
             dt.date.fromisoformat(padded)
@@ -199,7 +209,8 @@ def _partial_date(value: object) -> object:
             return text
     raise PydanticCustomError(
         "partial_date",
-        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD (such as 2024-03), got '{value}'",
+        "expected a date from " + FIRST_YEAR + " on, as YYYY, YYYY-MM or YYYY-MM-DD "
+        "(such as 2024-03), got '{value}'",
         {"value": text[:40]},
     )
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 from icalendar import Alarm, Calendar, Event
 
+from .markup import text
 from .models import Design, Outcome
 from .recommend import Step
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MEETINGS_PER_YEAR
@@ -71,7 +72,17 @@ def calendar(
 
 
 def charter(outcome: Outcome, design: Design, format_names: list[str]) -> str:
-    """A group charter template in Markdown, pre-filled from the design."""
+    """A group charter template in Markdown, pre-filled from the design.
+
+    Every value from content files is escaped (`text`): whoever renders the download
+    as Markdown sees the words, never markup."""
+    design = design.model_copy(
+        update={"title": text(design.title), "composition": text(design.composition)}
+    )
+    outcome = outcome.model_copy(
+        update={"name": text(outcome.name), "question": text(outcome.question)}
+    )
+    format_names = [str(text(name)) for name in format_names]
     months = design.program_months
     term = f"{months.min}" if months.min == months.max else f"{months.min} to {months.max}"
     size = design.size

@@ -29,6 +29,9 @@ from .fieldtypes import (
 )
 from .vocabulary import Cadence, Facilitation, Mode, OutcomeId, Visibility
 
+#: The picker names a design made from a format "<format name> program".
+FORMAT_DESIGN_SUFFIX = " program"
+
 
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors, values are immutable."""

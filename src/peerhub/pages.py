@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import kit, urls
 from .components import Components
@@ -59,7 +59,7 @@ class GeneratedPage:
             "hide": ["toc"],
         }
         if self.crumb:
-            meta["crumb"] = {"title": self.crumb[0], "url": self.crumb[1]}
+            meta["crumb"] = {"title": str(text(self.crumb[0])), "url": str(text(self.crumb[1]))}
         if self.search_boost is not None:
             meta["search"] = {"boost": self.search_boost}
         if self.search_exclude:
@@ -154,6 +154,7 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
 
     Group pages are excluded from Material's own indexer, which would parse every
     page's HTML; these entries hold what readers search groups by, and nothing private.
+    The theme shows these fields as HTML, so they are escaped like Material's own.
     """
     entries = []
     for slug, view in published_views(hub).items():
@@ -163,9 +164,9 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
         entries.append(
             {
                 "location": urls.group_url(slug),
-                "title": str(text(view["name"])),
-                "text": str(text(" ".join(f for f in facts if f))),
-                "tags": [outcome, *formats],
+                "title": str(escape(view["name"])),
+                "text": str(escape(" ".join(f for f in facts if f))),
+                "tags": [str(escape(tag)) for tag in (outcome, *formats)],
                 "boost": 0.5,
             }
         )

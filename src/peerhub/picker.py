@@ -50,8 +50,12 @@ CHOICE_LABELS = {
 
 
 def kit_key(outcome: str, key: str) -> str:
-    """`support/1` → `support-1`; `format/troika-consulting` → `support-troika-consulting`."""
-    return f"{outcome}-{key.partition('/')[2]}"
+    """`support/1` → `support-1`; `format/troika-consulting` → `support-format-troika-consulting`.
+
+    The word "format" keeps a format's key apart from a design's number, so a format
+    file named `1.yml` cannot take over the kit of an outcome's first design."""
+    kind, _, name = key.partition("/")
+    return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
 
 
 class _Table:

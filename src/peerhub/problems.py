@@ -29,15 +29,14 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
-        )
+        path, field, message = (one_line(t) for t in (self.path, self.field, self.message))
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {field}: {message}"
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shown on the PR diff)."""
-        message = _escape_data(f"{self.field}: {self.message}")
+        message = _escape_data(one_line(f"{self.field}: {self.message}"))
         props = ",".join(
-            f"{key}={_escape_property(str(value))}"
+            f"{key}={_escape_property(one_line(str(value)))}"
             for key, value in (
                 ("file", self.path),
                 ("line", self.line),
@@ -46,6 +45,17 @@ class Problem:
             )
         )
         return f"::{self.severity} {props}::{message}"
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a YAML key, say) shown escaped, as `\\n`.
+
+    Error lines are read one per line by editors and by GitHub, which would take a
+    line starting with `::` from contributor text as a workflow command."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def _escape_data(text: str) -> str:

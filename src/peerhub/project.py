@@ -70,18 +70,58 @@ class Hub:
 
 
 def content_files(root: Path, folder: str) -> list[Path]:
-    """The YAML-looking files of one content folder, sorted by name."""
+    """The YAML-looking files of one content folder (`.yml`, `.yaml`, any case), by name."""
     directory = root / folder
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in {".yml", ".yaml"})
+    return sorted(p for p in directory.iterdir() if p.suffix.lower() in {".yml", ".yaml"})
+
+
+def linked_docs(root: Path, folder: str = "docs") -> Iterator[Problem]:
+    """Errors for symbolic links in `docs/`: MkDocs would publish whatever they point to
+    (`/etc/passwd`, `/proc/self/environ`), so pages and assets must be real files."""
+    top = root / folder
+    for directory, dirs, files in os.walk(top):
+        for name in sorted(dirs + files):
+            path = Path(directory) / name
+            if path.is_symlink():
+                yield Problem(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    1,
+                    FILE_FIELD,
+                    f"symbolic links are not allowed in {folder}/ (the site would publish "
+                    "whatever they point to); copy the file instead",
+                )
+
+
+def stray_files(root: Path, folder: str) -> Iterator[Problem]:
+    """Warnings for files a content folder holds but the hub does not read, such as
+    `x.yml.bak` or `notes.txt`: a contributor may think the hub reads them."""
+    directory = root / folder
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        name = path.name
+        if path.suffix.lower() in {".yml", ".yaml"} or name.startswith(".") or name == "README.md":
+            continue
+        yield Problem(
+            f"{folder}/{name}",
+            1,
+            1,
+            FILE_FIELD,
+            "not read: the hub reads only files whose names end in .yml"
+            + (f"; rename it to {name.split('.')[0]}.yml if it is content" if "." in name else ""),
+            "warning",
+        )
 
 
 def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[Problem]]:
     """Load and check every content file under `root`; never raises for bad content."""
     root = root.resolve()
     hub = Hub(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for folder in FOLDERS for p in stray_files(root, folder)]
+    problems += linked_docs(root)
     formats = _load_folder(root, "formats", Format, problems)
     groups = _load_folder(root, "groups", Group, problems)
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
@@ -165,7 +205,11 @@ def _file_name_messages(path: Path, folder: str) -> Iterator[str]:
         yield "symbolic links are not allowed in content folders; copy the file instead"
     if not path.is_file():
         yield "not a regular file"
-    if path.suffix == ".yaml":
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        yield "the file name is not valid UTF-8; rename it with lower-case letters and hyphens"
+    if path.suffix != ".yml":
         yield f"rename the file to {path.stem}.yml (the hub reads .yml files)"
     if not is_slug(path.stem):
         yield (
@@ -220,9 +264,10 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of all content files: cheap change detection."""
     stats = []
     for folder in FOLDERS:
-        for path in content_files(root, folder):
+        for path in sorted((root / folder).iterdir()) if (root / folder).is_dir() else []:
             st = os.lstat(path)
             stats.append((str(path), st.st_size, st.st_mtime_ns))
+    stats += [(p.path, 0, 0) for p in linked_docs(root)]
     return tuple(stats)
 
 

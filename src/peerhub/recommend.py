@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .models import Design, Format, Range, Reasons
+from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Range, Reasons
 from .project import Hub
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS
 
@@ -128,7 +128,7 @@ def design_from_format(hub: Hub, slug: str, fmt: Format, outcome: str) -> Design
     """A plain design built from a format's own figures, for outcomes it serves first."""
     name = hub.outcomes[outcome].name.lower()
     return Design(
-        title=f"{fmt.name} program",
+        title=fmt.name + FORMAT_DESIGN_SUFFIX,
         formats=[slug],
         size=fmt.size,
         session_minutes=fmt.session_minutes,

@@ -10,8 +10,8 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 
-from .fieldtypes import new_opaque_id, partial_date_start
-from .models import Design, Format, Group, Outcome, Range
+from .fieldtypes import NAME_MAX, new_opaque_id, partial_date_start
+from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Group, Outcome, Range
 from .validation import suggest
 from .yamlsafe import PathKey
 
@@ -42,6 +42,14 @@ def _secondary(loc: PathKey, primary: list[str], secondary: list[str]) -> Iterat
 
 
 def check_format(slug: str, fmt: Format, formats: Mapping[str, Format]) -> Iterator[Finding]:
+    longest = NAME_MAX - len(FORMAT_DESIGN_SUFFIX)
+    if len(fmt.name) > longest:
+        yield (
+            ("name",),
+            f"is {len(fmt.name)} characters long; a format's name can have at most {longest}, "
+            f"because the picker names designs after it ('{FORMAT_DESIGN_SUFFIX.strip()}' added)",
+            "error",
+        )
     yield from _range(("size",), fmt.size)
     yield from _range(("program_months",), fmt.program_months)
     total = sum(step.minutes for step in fmt.agenda)
@@ -67,6 +75,12 @@ def check_group(
         value = getattr(group, field)
         if value and partial_date_start(value) > today:
             yield (field,), f"{value} is in the future; use the date it really happened", "error"
+    if group.added > today:
+        yield (
+            ("added",),
+            f"{group.added} is in the future; use the day you add the file",
+            "error",
+        )
     if group.started and group.ended and _before(group.ended, group.started):
         yield ("ended",), f"{group.ended} is before started ({group.started})", "error"
     counts = [(name, getattr(group.size, name)) for name in ("invited", "members", "attendance")]
