@@ -56,6 +56,7 @@ chromium:
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --no-progress .github/
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .

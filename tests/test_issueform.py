@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -118,3 +119,46 @@ def test_cli_reports_problems_with_exit_1(capsys: pytest.CaptureFixture[str]) ->
     code = main(["from-issue", str(BODIES / "bad-values.md"), "--root", str(REPO)])
     assert code == 1
     assert capsys.readouterr().out.startswith("bad-values.md:19:1: error: formats:")
+
+
+def body_with(**answers: str) -> str:
+    """The complete example body with some answers replaced (by section label)."""
+    text = (BODIES / "complete.md").read_text()
+    for label, answer in answers.items():
+        text = re.sub(
+            rf"(### {re.escape(label)}\n\n)(.*?)(\n\n###|\Z)",
+            lambda m, a=answer: m.group(1) + a + m.group(3),
+            text,
+            count=1,
+            flags=re.S,
+        )
+    return text
+
+
+def test_a_fence_in_an_answer_cannot_close_the_bots_reply(tmp_path: Path) -> None:
+    body = tmp_path / "body.md"
+    body.write_text(body_with(**{"How often you meet": "````\n## injected heading\n````"}))
+    reply = tmp_path / "reply.md"
+    assert main(["from-issue", str(body), "--root", str(REPO), "--comment", str(reply)]) == 1
+    text = reply.read_text()
+    fence = "`````"  # one longer than the longest run of backticks in the answer
+    assert text.count(f"\n{fence}text\n") == 1 and text.count(f"\n{fence}\n") == 1
+    inside = text.split(f"{fence}text\n")[1].split(f"\n{fence}\n")[0]
+    assert "## injected heading" in inside
+    assert "choose one of the form's options" in inside
+
+
+def test_a_reserved_file_name_is_refused() -> None:
+    _, _, problems = group_from_issue(HUB, body_with(**{"Group name": "Page"}), "body.md")
+    assert [str(p) for p in problems if p.field == "name"] == [
+        "body.md:3:1: error: name: the group name gives the file name 'page.yml', but "
+        "'page' is a reserved name; choose another name"
+    ]
+
+
+def test_a_section_given_twice_is_an_error() -> None:
+    body = body_with() + "\n### Sector\n\nFinance\n"
+    _, _, problems = group_from_issue(HUB, body, "body.md")
+    assert [p.message for p in problems] == [
+        "the section '### Sector' appears twice (first on line 17); keep one answer"
+    ]

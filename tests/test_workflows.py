@@ -47,8 +47,33 @@ def test_write_permissions_only_where_needed() -> None:
                 writers[f"{path.name}:{name}"] = granted
     assert writers == {
         "deploy.yml:deploy": {"pages", "id-token"},
-        "share-experience.yml:propose": {"contents", "pull-requests", "issues"},
+        "share-experience.yml:reply": {"issues"},
+        "share-experience.yml:propose": {"contents", "pull-requests", "issues", "actions"},
     }
+
+
+def test_jobs_with_write_permissions_run_no_project_code() -> None:
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            if any(v == "write" for v in job.get("permissions", {}).values()):
+                runs = " ".join(step.get("run", "") for step in job["steps"])
+                for command in ("pip install", ".venv/bin/", "make ", "mkdocs ", "python"):
+                    assert command not in runs, f"{path.name}:{name} runs {command}"
+
+
+def test_every_action_is_pinned_to_a_commit() -> None:
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+
+
+def test_share_experience_keeps_reviews_and_gets_ci() -> None:
+    text = (REPO / ".github" / "workflows" / "share-experience.yml").read_text()
+    assert "--json reviews" in text and "was not overwritten" in text
+    assert "gh workflow run ci.yml" in text
+    assert "workflow_dispatch" in load(REPO / ".github" / "workflows" / "ci.yml")["on"]
+    assert "--comment out/comment.md" in text
 
 
 def test_ci_validates_builds_and_tests_pull_requests() -> None:

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .fieldtypes import new_opaque_id
-from .issueform import form_yaml, group_from_issue
+from .issueform import comment, form_yaml, group_from_issue
 from .models import today
 from .privacy import READABLE_NOTE, VISIBILITY_TEXT
 from .project import check_project, load_hub, slugify
@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     issue = sub.add_parser("from-issue", help="turn a 'share your experience' issue into a file")
     issue.add_argument("body", help="a file holding the issue body, or - for standard input")
     issue.add_argument("--write", action="store_true", help="write groups/<slug>.yml")
+    issue.add_argument(
+        "--comment", type=Path, help="when answers need fixing, write the bot's reply here"
+    )
     issue.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
     form = sub.add_parser("issue-form", help="write the issue form into .github/")
@@ -59,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "new":
         return new_file(args.root, args.kind, args.name)
     if args.command == "from-issue":
-        return from_issue(args.root, args.body, write=args.write)
+        return from_issue(args.root, args.body, write=args.write, comment_to=args.comment)
     if args.command == "issue-form":
         return write_issue_form(args.root)
     if args.command == "build":
@@ -140,7 +143,7 @@ def new_file(root: Path, kind: str, name: str) -> int:
     return 0
 
 
-def from_issue(root: Path, body_path: str, *, write: bool) -> int:
+def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | None = None) -> int:
     """Print (or write) the group file an issue body describes; exit 1 with the problems."""
     body = sys.stdin.read() if body_path == "-" else Path(body_path).read_text(encoding="utf-8")
     hub = load_hub(root)
@@ -149,6 +152,8 @@ def from_issue(root: Path, body_path: str, *, write: bool) -> int:
     for problem in problems:
         print(problem)
     if any(p.severity == "error" for p in problems):
+        if comment_to:
+            comment_to.write_text(comment("\n".join(map(str, problems))), encoding="utf-8")
         return 1
     if not write:
         print(text, end="")

@@ -19,7 +19,7 @@ from .fieldtypes import new_opaque_id
 from .models import Group, today
 from .privacy import READABLE_NOTE, VISIBILITY_TEXT
 from .problems import Problem
-from .project import Hub, slugify
+from .project import Hub, slug_problem, slugify
 from .rules import check_group
 from .validation import suggest, validate
 from .vocabulary import (
@@ -227,7 +227,21 @@ def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, 
     problems: list[Problem] = []
     data: dict[str, Any] = {}
     seen: dict[str, int] = {}
+    headings: dict[str, int] = {}
     for section in _sections(body):
+        if section.label in headings:
+            problems.append(
+                Problem(
+                    display,
+                    section.line,
+                    1,
+                    "(form)",
+                    f"the section '### {section.label}' appears twice (first on line "
+                    f"{headings[section.label]}); keep one answer",
+                )
+            )
+            continue
+        headings[section.label] = section.line
         if section.label == "Consent":
             seen["Consent"] = section.line
             if "[x]" not in section.text.lower():
@@ -306,8 +320,20 @@ def _check(hub: Hub, slug: str, text: str, display: str, lines: dict[str, int]) 
             Problem(display, 1, 1, dotted(loc), message, severity)
             for loc, message, severity in check_group(slug, group, hub.formats, today())
         ]
+    reserved = slug_problem(slug, "groups") if slug else None
     if not slug:
         found.append(Problem(display, 1, 1, "name", "use letters or digits in the group name"))
+    elif reserved:
+        found.append(
+            Problem(
+                display,
+                1,
+                1,
+                "name",
+                f"the group name gives the file name "
+                f"'{slug}.yml', but {reserved}; choose another name",
+            )
+        )
     elif slug in hub.groups:
         found.append(
             Problem(
@@ -386,3 +412,17 @@ def _put(data: dict[str, Any], dotted_field: str, value: Any) -> None:
     for part in parents:
         data = data.setdefault(part, {})
     data[last] = value
+
+
+def comment(problems_text: str) -> str:
+    """The bot's reply to an issue whose answers need fixing, in Markdown.
+
+    The problems quote the contributor's answers, so they sit in a code fence longer
+    than any run of backticks in them: an answer cannot close the fence early."""
+    longest = max((len(run) for run in re.findall(r"`+", problems_text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return (
+        "Thanks! A few answers need changing before this can become a page:\n\n"
+        f"{fence}text\n{problems_text.rstrip()}\n{fence}\n\n"
+        "Edit the issue and the check runs again.\n"
+    )

@@ -216,13 +216,21 @@ def _file_name_messages(path: Path, folder: str) -> Iterator[str]:
             f"file name '{path.name}' must be lower-case words joined by hyphens, "
             f"such as '{slugify(path.stem) or 'my-group'}.yml'"
         )
-    if path.stem in RESERVED_SLUGS:
-        yield f"'{path.stem}' is a reserved name; choose another file name"
-    if folder == "groups" and path.stem.startswith(ANONYMOUS_PREFIX):
-        yield (
+    reserved = slug_problem(path.stem, folder)
+    if reserved:
+        yield f"{reserved}; choose another file name"
+
+
+def slug_problem(slug: str, folder: str) -> str | None:
+    """Why `slug` may not name a file in `folder` (a page address the hub needs), if so."""
+    if slug in RESERVED_SLUGS:
+        return f"'{slug}' is a reserved name"
+    if folder == "groups" and slug.startswith(ANONYMOUS_PREFIX):
+        return (
             f"file names starting with '{ANONYMOUS_PREFIX}' are reserved for the addresses "
-            "of anonymous groups; choose another file name"
+            "of anonymous groups"
         )
+    return None
 
 
 def _same_anonymous_id(entries: list[Entry[Group]]) -> Iterator[Problem]:
