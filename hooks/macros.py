@@ -1,6 +1,6 @@
 """mkdocs-macros module: the hub's components, callable from guides that opt in.
 
-Example in a guide listed under `force_render_paths` in mkdocs.yml:
+Example in a guide listed under `extra.peerhub.macro_pages` in mkdocs.yml:
 `{{ format_card("troika-consulting") }}`. Each macro returns HTML that links
 correctly from the page it is placed on.
 """
@@ -61,17 +61,22 @@ def define_env(env: Any) -> None:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Before each page: refuse a page's own opt-in, and render in a sandbox.
+    """Before each page: macros only in listed pages, and only in a sandbox.
 
-    Pages may use macros only when mkdocs.yml lists them (`force_render_paths`), so
-    turning macros on needs a maintainer (CODEOWNERS). The sandbox keeps a template
+    Pages may use macros only when mkdocs.yml lists them (`extra.peerhub.macro_pages`),
+    so turning macros on needs a maintainer (CODEOWNERS). The sandbox keeps a template
     from reaching Python internals (`{{ x.__globals__ }}`) even in a listed page.
     """
-    if env.page.meta.get("render_macros") is True:
+    listed = env.conf["extra"].get("peerhub", {}).get("macro_pages", [])
+    page = env.page
+    if page.meta.get("render_macros") is True and page.file.src_uri not in listed:
         raise PluginError(
-            f"{env.page.file.src_uri}: 'render_macros: true' is not accepted; macros run only "
-            "in pages listed under force_render_paths in mkdocs.yml (a maintainer's change)"
+            f"{page.file.src_uri}: 'render_macros: true' is not accepted; macros run only "
+            "in pages listed under extra.peerhub.macro_pages in mkdocs.yml (a maintainer's "
+            "change)"
         )
+    # mkdocs-macros reads the page's own front matter to decide; the list decides here.
+    page.meta["render_macros"] = page.file.src_uri in listed
     if not isinstance(env.env, SandboxedEnvironment):
         # mkdocs-macros builds its environment after loading this module and offers no
         # option for a sandbox, so its environment is swapped here, before first use.

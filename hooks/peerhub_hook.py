@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, with_policy
 from peerhub.pages import (
     GeneratedPage,
-    downloads,
     generated_assets,
     generated_pages,
     search_entries,
@@ -123,7 +122,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Add group pages to the search index; write downloads such as charter templates."""
+    """Add group pages to the search index."""
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.is_file():
@@ -132,7 +131,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         index.write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
-    for path, content in downloads(_hub["hub"]):
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")

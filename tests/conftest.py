@@ -41,10 +41,10 @@ outcomes:
 
 
 def macro_pages(config: str) -> list[str]:
-    """The pages mkdocs.yml lets macros run in (`force_render_paths`)."""
-    block = re.search(r"force_render_paths: \|\n((?: {8}\S.*\n)+)", config)
-    assert block, "mkdocs.yml lists no force_render_paths"
-    return block.group(1).split()
+    """The pages mkdocs.yml lets macros run in (`extra.peerhub.macro_pages`)."""
+    block = re.search(r"    macro_pages:\n((?: {6}- \S+\n)+)", config)
+    assert block, "mkdocs.yml lists no extra.peerhub.macro_pages"
+    return [line.split("- ", 1)[1] for line in block.group(1).splitlines()]
 
 
 MACRO_PAGES = macro_pages((REPO / "mkdocs.yml").read_text())
@@ -66,8 +66,8 @@ def make_project(
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     config = (REPO / "mkdocs.yml").read_text()
-    listed = "".join(f"        {page}\n" for page in macros)
-    config = config.replace("force_render_paths: |\n", "force_render_paths: |\n" + listed)
+    listed = "".join(f"      - {page}\n" for page in macros)
+    config = config.replace("    macro_pages:\n", "    macro_pages:\n" + listed)
     nav = FIXTURE_NAV + "".join(f"  - {name}\n" for name in docs or {})
     (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav)
     (root / "groups").mkdir()

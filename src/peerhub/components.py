@@ -15,11 +15,10 @@ from markupsafe import Markup
 
 from . import urls
 from .charts import charts, geometry
+from .evidence import matching_groups
 from .facets import FACET_LABELS, FACETS, directory_order, facet_values
-from .kit import later_meeting
 from .markup import prose, text
-from .models import Design
-from .picker import CHOICE_LABELS, CHOICES
+from .picker import CHOICE_LABELS, CHOICES, design_key
 from .privacy import (
     FEWER,
     Tally,
@@ -30,7 +29,7 @@ from .privacy import (
     published_views,
 )
 from .project import Hub
-from .recommend import first_meeting
+from .recommend import as_designed
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
 
 
@@ -167,17 +166,20 @@ class Components:
     def outcome_page(self, outcome_id: str, page: str = "") -> Markup:
         """One outcome with its designs and the groups that match each design."""
         outcome = self.hub.outcomes[outcome_id]
-        evidence = [
-            [
-                (s, g)
-                for s, g in self._group_views().items()
-                if g["outcomes"]["primary"] == outcome_id
-                and set(design.formats) & set(g["formats"])
-            ]
-            for design in outcome.designs
+        views = self._group_views()
+        designs = [
+            {
+                "design": design,
+                "key": design_key(outcome_id, f"{outcome_id}/{number}"),
+                "as_is": as_designed(self.hub, outcome_id, number),
+                "evidence": [
+                    (s, views[s]) for s in matching_groups(views, outcome_id, design)
+                ],
+            }
+            for number, design in enumerate(outcome.designs, start=1)
         ]
         return self._render(
-            "outcome_page.html", page, outcome_id=outcome_id, outcome=outcome, evidence=evidence
+            "outcome_page.html", page, outcome_id=outcome_id, outcome=outcome, designs=designs
         )
 
     def outcomes_index(self, page: str = "") -> Markup:
@@ -190,18 +192,9 @@ class Components:
             "outcome_picker.html", page, choices=CHOICES, choice_labels=CHOICE_LABELS
         )
 
-    def kit_page(self, outcome_id: str, design: Design, page: str = "") -> Markup:
-        """A printable run-sheet for a design's first three meetings."""
-        fmt = self.hub.formats[design.formats[0]]
-        first = first_meeting(fmt, design.session_minutes, design.modes[0])
-        later = later_meeting(first)
-        return self._render(
-            "kit_page.html",
-            page,
-            outcome=self.hub.outcomes[outcome_id],
-            design=design,
-            meetings=[first, later, later],
-        )
+    def start_kit(self, page: str = "") -> Markup:
+        """The start kit page; its script fills it in from the picker's answer."""
+        return self._render("start_kit.html", page)
 
     def outcomes_table(self, page: str = "") -> Markup:
         """A table of the ten outcomes, their questions and first designs."""

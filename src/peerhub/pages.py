@@ -15,16 +15,15 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import kit, urls
+from . import urls
 from .components import Components
 from .facets import directory_data, directory_order
 from .feed import FEED_PATH, atom_feed
 from .markup import text
-from .models import Design, Format, today
-from .picker import kit_key, picker_data
+from .models import Format
+from .picker import picker_data
 from .privacy import allowed, published_views
 from .project import Hub
-from .recommend import candidates
 from .schema import schemas
 
 PAGE_TEMPLATE = "hub-page.html"
@@ -118,16 +117,14 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             search_boost=2,
             tags=(outcome.name,),
         )
-    for outcome, key, design in kit_designs(hub):
-        folder = f"kits/{kit_key(outcome, key)}"
-        yield GeneratedPage(
-            f"{folder}.md",
-            f"Run-sheet: {design.title}",
-            hub.outcomes[outcome].question,
-            _bind(c.kit_page, outcome, design, folder + "/"),
-            crumb=(hub.outcomes[outcome].name, f"../../outcomes/{outcome}/"),
-            search_boost=0.2,
-        )
+    yield GeneratedPage(
+        "kits/index.md",
+        "Start kit",
+        "A run-sheet, calendar and charter for the group design you picked.",
+        lambda: c.start_kit("kits/"),
+        crumb=("Pick an outcome", "../outcomes/"),
+        search_exclude=True,
+    )
 
 
 def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
@@ -195,29 +192,6 @@ def generated_assets(hub: Hub, site_url: str = "") -> Iterator[tuple[str, str | 
         yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
     yield "assets/picker-data.json", _json(picker_data(hub))
     yield "assets/directory-data.json", _json(directory_data(hub))
-    for outcome, key, design in kit_designs(hub):
-        names = [hub.formats[f].name for f in design.formats]
-        yield (
-            f"kits/{kit_key(outcome, key)}/calendar.ics",
-            kit.calendar(kit_key(outcome, key), hub.outcomes[outcome], design, names, today()),
-        )
-
-
-def kit_designs(hub: Hub) -> Iterator[tuple[str, str, Design]]:
-    """Every design the picker can recommend, with its outcome and key."""
-    for outcome in hub.outcomes:
-        for key, design, _ in candidates(hub, outcome):
-            yield outcome, key, design
-
-
-def downloads(hub: Hub) -> Iterator[tuple[str, str]]:
-    """Files to copy into the site as they are, which MkDocs must not treat as pages."""
-    for outcome, key, design in kit_designs(hub):
-        names = [hub.formats[f].name for f in design.formats]
-        yield (
-            f"kits/{kit_key(outcome, key)}/charter.md",
-            kit.charter(hub.outcomes[outcome], design, names),
-        )
 
 
 def _format_data(slug: str, fmt: Format) -> dict[str, Any]:

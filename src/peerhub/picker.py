@@ -1,10 +1,11 @@
 """The outcome picker's data: every answer for every combination of choices, compacted.
 
 The browser decides nothing. For each outcome and each combination of choices the
-data holds the ranked designs (computed by `recommend`), and for each design the
-note, size and agenda each choice leads to (computed by the same effect functions
-`recommend` uses). The script computes an index from the chosen values and looks
-the answer up. Repeated strings, agendas and answers are stored once.
+data holds the answer `recommend` gives: ranked designs, each adapted to the choices
+(size, meeting length, notes on what the choices changed, first and later meeting
+agendas). The script computes an index from the chosen values and looks the answer
+up; the start kit page looks up the same answer. Repeated strings, agendas, adapted
+designs and answers are stored once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import itertools
 from typing import Any
 
 from . import urls
+from .evidence import matching_groups
 from .models import Design
 from .privacy import published_views
 from .project import Hub
@@ -24,14 +26,12 @@ from .recommend import (
     SIZE_LABELS,
     SIZES,
     Constraints,
+    Recommendation,
+    Step,
+    as_designed,
     candidates,
     explain_second,
-    facilitation_effect,
-    first_meeting,
-    minutes_effect,
-    mode_effect,
     recommend,
-    size_effect,
 )
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
 
@@ -49,11 +49,11 @@ CHOICE_LABELS = {
 }
 
 
-def kit_key(outcome: str, key: str) -> str:
+def design_key(outcome: str, key: str) -> str:
     """`support/1` → `support-1`; `format/troika-consulting` → `support-format-troika-consulting`.
 
     The word "format" keeps a format's key apart from a design's number, so a format
-    file named `1.yml` cannot take over the kit of an outcome's first design."""
+    file named `1.yml` cannot take the place of an outcome's first design."""
     kind, _, name = key.partition("/")
     return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
 
@@ -74,27 +74,38 @@ class _Table:
 
 
 def picker_data(hub: Hub) -> dict[str, Any]:
-    """Everything the picker page needs, as plain JSON-ready data."""
-    texts, agendas, answers = _Table(), _Table(), _Table()
+    """Everything the picker and the start kit need, as plain JSON-ready data."""
+    texts, agendas, adapted, answers = _Table(), _Table(), _Table(), _Table()
     designs: list[dict[str, Any]] = []
     ids: dict[tuple[str, str], int] = {}
     groups = published_views(hub)
+
+    def entry(outcome: str, r: Recommendation) -> int:
+        return adapted.add(
+            [
+                ids[(outcome, r.key)],
+                texts.add(r.size_text),
+                r.session_minutes,
+                agendas.add(_steps(r.agenda)),
+                agendas.add(_steps(r.later)),
+                [texts.add(change) for change in r.changes],
+            ]
+        )
+
     for outcome in OUTCOME_IDS:
         for key, design, _ in candidates(hub, outcome):
             ids[(outcome, key)] = len(designs)
-            matches = [
-                s
-                for s, g in groups.items()
-                if g["outcomes"]["primary"] == outcome and set(design.formats) & set(g["formats"])
-            ]
             designs.append(
                 {
                     **_summary(design),
-                    "groups": matches,
-                    "kit": f"kits/{kit_key(outcome, key)}/",
-                    **_effects(hub, design, texts, agendas),
+                    "key": design_key(outcome, key),
+                    "outcome": outcome,
+                    "groups": matching_groups(groups, outcome, design),
                 }
             )
+        for number, item in enumerate(designs[-len(candidates(hub, outcome)) :], start=1):
+            # The design with no choices made: what its outcome page and kit links show.
+            item["as_designed"] = entry(outcome, as_designed(hub, outcome, number))
     index: dict[str, list[int]] = {}
     for outcome in OUTCOME_IDS:
         rows = []
@@ -102,7 +113,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
             answer = recommend(
                 hub, outcome, Constraints.from_choices(mode, size, minutes, facilitation)
             )
-            ranked = [ids[(outcome, r.key)] for r in answer.designs]
+            ranked = [entry(outcome, r) for r in answer.designs]
             rows.append(answers.add([ranked, *[texts.add(n) for n in answer.notes]]))
         index[outcome] = rows
     second = {
@@ -113,16 +124,24 @@ def picker_data(hub: Hub) -> dict[str, Any]:
     }
     return {
         "choices": CHOICES,
-        "outcomes": {o: [hub.outcomes[o].name, urls.outcome_url(o)] for o in OUTCOME_IDS},
+        "outcomes": {
+            o: [hub.outcomes[o].name, urls.outcome_url(o), hub.outcomes[o].question]
+            for o in OUTCOME_IDS
+        },
         "formats": {s: [f.name, urls.format_url(s)] for s, f in hub.formats.items()},
         "groups": {s: [g["name"], urls.group_url(s)] for s, g in groups.items()},
         "designs": designs,
         "texts": texts.items,
         "agendas": agendas.items,
+        "adapted": adapted.items,
         "answers": answers.items,
         "index": index,
         "second": second,
     }
+
+
+def _steps(steps: tuple[Step, ...]) -> list[list[Any]]:
+    return [[s.title, s.minutes, s.detail] for s in steps]
 
 
 def _summary(design: Design) -> dict[str, Any]:
@@ -135,39 +154,10 @@ def _summary(design: Design) -> dict[str, Any]:
         "facilitation": FACILITATION_LABELS[design.facilitation],
         "modes": ", ".join(MODE_LABELS[m] for m in design.modes),
         "who": design.composition,
+        "months": [low, high],
+        "cadence_id": design.cadence,
         "why": [[topic.capitalize(), text] for topic, text in design.reasons],
     }
 
 
-def _effects(hub: Hub, design: Design, texts: _Table, agendas: _Table) -> dict[str, Any]:
-    """Per choice value: [note or -1, conflict] (and size text, session, agenda)."""
-
-    def note(change: str | None) -> int:
-        return texts.add(change) if change else -1
-
-    def value(choice: str) -> str | None:
-        return None if choice == "any" else choice
-
-    mode = [mode_effect(design, value(m)) for m in MODES]
-    fac = [facilitation_effect(design, value(f)) for f in FACILITATION]
-    size = [size_effect(design, value(s)) for s in SIZES]
-    mins = [minutes_effect(design, int(m) if m != "any" else None) for m in MINUTES]
-    main = hub.formats[design.formats[0]]
-    return {
-        "effects": {
-            "mode": [[note(e.change), int(e.conflict)] for e in mode],
-            "facilitation": [[note(e.change), int(e.conflict)] for e in fac],
-            "size": [[note(e.change), int(e.conflict), texts.add(t)] for e, t in size],
-            "minutes": [[note(e.change), int(e.conflict), session] for e, session in mins],
-        },
-        "agenda": [
-            [
-                agendas.add([[s.title, s.minutes] for s in first_meeting(main, session, m)])
-                for m in (design.modes[0] if mm == "any" else mm for mm in MODES)
-            ]
-            for _, session in mins
-        ],
-    }
-
-
-__all__ = ["CHOICE_LABELS", "picker_data"]
+__all__ = ["CHOICES", "CHOICE_LABELS", "design_key", "picker_data"]

@@ -10,7 +10,7 @@ default.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -54,6 +54,16 @@ _CAN_PROVIDE = {
     "paid-then-members": {"paid"},
 }
 KICKOFF_MINUTES = 25
+#: Ranking cost of each circle beyond the first when the people available outnumber
+#: a design: two circles of 15-20 beat four circles of 8-12 for 40 people.
+SPLIT_PENALTY = 0.75
+#: What the sources advise: 6-8 people for virtual or short meetings (two hours or
+#: less), 15-20 when there is more time; groups of 6-10 are the common case.
+SHORT_MEETING_MINUTES = 120
+SOURCE_SIZES = {"short": (6, 10), "long": (15, 20)}
+#: Words that mark a format's first step as an arrival round; the first meeting opens
+#: with its own welcome, so a second one would repeat it.
+OPENING_WORDS = ("check-in", "welcome", "arrival", "introductions", "opening round", "update")
 T = TypeVar("T")
 
 
@@ -94,8 +104,10 @@ class Recommendation:
     size_text: str
     session_minutes: int
     agenda: tuple[Step, ...]
+    later: tuple[Step, ...]
     changes: tuple[str, ...] = ()
-    conflict: bool = False
+    #: The changes that mean the choices do not fit the design as it stands.
+    conflicts: tuple[str, ...] = ()
     penalty: float = 0.0
 
 
@@ -161,12 +173,18 @@ def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) 
     notes = (
         (
             f"Your choices do not fit any design as it stands. The nearest sound one is "
-            f"\u201c{top.design.title}\u201d, adapted: {top.changes[0]}",
+            f"\u201c{top.design.title}\u201d, adapted: {top.conflicts[0]}",
         )
-        if top.conflict
+        if top.conflicts
         else ()
     )
     return Answer(outcome, best, notes)
+
+
+def as_designed(hub: Hub, outcome: str, number: int) -> Recommendation:
+    """Candidate number `number` of an outcome with no constraints: what its page shows."""
+    key, design, base = candidates(hub, outcome)[number - 1]
+    return _adapt(hub, key, design, base, Constraints())
 
 
 def explain_second(hub: Hub, primary: str, second: str) -> str:
@@ -258,21 +276,23 @@ def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
     low, high = SIZES[size] or (0, 0)
     if low > design.size.max:
         fewest, most = math.ceil(low / design.size.max), math.ceil(high / design.size.max)
+        # Each extra circle is another group to start and to keep linked.
+        penalty = 1 + SPLIT_PENALTY * (most - 1)
         if high >= 200:
             return Effect(
-                1,
+                penalty,
                 f"{SIZE_LABELS[size]} is more than one group can hold; split into "
                 f"circles of {text} and link them with a shared channel.",
                 conflict=True,
             ), f"circles of {text}"
         return Effect(
-            1,
+            penalty,
             f"{SIZE_LABELS[size]} is more than one group of {_range(design.size)} "
             f"can hold; split into circles of {text} (for example {high} people make "
             f"{most} circles) and link them with a shared channel and an occasional "
             "joint meeting.",
             conflict=True,
-        ), f"{fewest}–{most} circles of {text}"
+        ), f"{fewest if fewest == most else f'{fewest}–{most}'} circles of {text}"
     if high < design.size.min:
         return Effect(
             2,
@@ -282,6 +302,44 @@ def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
             conflict=True,
         ), text
     return NO_EFFECT, text
+
+
+def source_size_effect(design: Design, c: Constraints, session: int) -> Effect:
+    """Rank designs the way the sources size groups: 6-8 people (6-10 at most) for
+    virtual or short meetings, 15-20 when meetings are long enough for a larger group,
+    which is what a reader with more than a dozen people to meet in person needs."""
+    many = c.size is not None and (SIZES[c.size] or (0, 0))[0] > 12
+    if c.mode == "virtual" or (c.minutes is not None and c.minutes <= SHORT_MEETING_MINUTES):
+        band = "short"
+    elif many:
+        band = "long"
+    else:
+        band = "short" if session <= SHORT_MEETING_MINUTES else "long"
+    low, high = SOURCE_SIZES[band]
+    if design.size.max < low or design.size.min > high:
+        return Effect(1)
+    return NO_EFFECT
+
+
+def stretch_effect(design: Design, fmt: Format) -> Effect:
+    """A design that runs its main format outside the format's own size or cadence says
+    so, and ranks a little lower (never enough to overturn the outcome file's own order
+    of designs, which differ by 1)."""
+    notes, penalty = [], 0.0
+    if design.size.max > fmt.size.max:
+        notes.append(
+            f"It runs {fmt.name.lower()} in sub-groups of {_range(fmt.size)}, the size the "
+            "format's own page describes."
+        )
+        penalty += 0.25
+    if design.cadence != fmt.cadence:
+        notes.append(
+            f"It meets {CADENCE_LABELS[design.cadence].lower()}, where the page of "
+            f"{fmt.name.lower()} describes meeting {CADENCE_LABELS[fmt.cadence].lower()}; "
+            "expect to adapt its steps."
+        )
+        penalty += 0.5
+    return Effect(penalty, " ".join(notes)) if notes else NO_EFFECT
 
 
 def minutes_effect(design: Design, minutes: int | None) -> tuple[Effect, int]:
@@ -321,21 +379,32 @@ def _adapt(hub: Hub, key: str, design: Design, base: float, c: Constraints) -> R
     )
     mode = c.mode or design.modes[0]
     main = hub.formats[design.formats[0]]
-    agenda = memo("agenda", (session, mode), lambda: first_meeting(main, session, mode))
+    effects = (
+        memo("stretch", None, lambda: stretch_effect(design, main)),
+        *effects,
+        memo("sources", (c, session), lambda: source_size_effect(design, c, session)),
+    )
+    others = [hub.formats[f] for f in design.formats[1:]]
+    agenda = memo("agenda", (session, mode), lambda: first_meeting(main, session, mode, others))
     return Recommendation(
         key,
         design,
         size_text,
         session,
         agenda,
+        later_meeting(agenda),
         changes=tuple(e.change for e in effects if e.change),
-        conflict=any(e.conflict for e in effects),
+        conflicts=tuple(e.change for e in effects if e.conflict and e.change),
         penalty=base + sum(e.penalty for e in effects),
     )
 
 
-def first_meeting(fmt: Format, minutes: int, mode: str) -> tuple[Step, ...]:
-    """The first meeting: welcome and ground rules, then the format's own steps, scaled to fit."""
+def first_meeting(
+    fmt: Format, minutes: int, mode: str, others: Sequence[Format] = ()
+) -> tuple[Step, ...]:
+    """The first meeting: welcome and ground rules, the main format's own steps (without
+    its arrival round, which the welcome replaces), a short round of each other format
+    the design uses, and the calendar; scaled to fit `minutes`."""
     opening = (
         Step(
             "Get-to-know-you activity",
@@ -363,11 +432,35 @@ def first_meeting(fmt: Format, minutes: int, mode: str) -> tuple[Step, ...]:
             "Confirm the meeting series and who hosts and takes notes next time.",
         ),
     ]
-    body = [Step(s.step, s.minutes, s.detail) for s in fmt.agenda]
+    steps = list(fmt.agenda)
+    if len(steps) > 1 and any(word in steps[0].step.lower() for word in OPENING_WORDS):
+        steps = steps[1:]
+    body = [Step(s.step, s.minutes, s.detail) for s in steps]
+    # A round of each other format the design names, before the main format's close.
+    extra = [Step(f"A short {other.name.lower()} round", 15, other.summary) for other in others]
+    body = [*body[:-1], *extra, body[-1]] if len(body) > 1 else [*body, *extra]
     if minutes >= KICKOFF_MINUTES + 15:
         body = _scale(body, minutes - KICKOFF_MINUTES)
         return (kickoff[0], kickoff[1], *body, kickoff[2])
     return tuple(_scale([kickoff[0], kickoff[1], *body, kickoff[2]], minutes))
+
+
+def later_meeting(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """Meetings after the first swap the kickoff for a check-in and report-back."""
+    check_in = Step(
+        "Check-in and report-back",
+        steps[0].minutes + steps[1].minutes,
+        "Each member: one thing since last time, and how their action went.",
+    )
+    return (
+        check_in,
+        *steps[2:-1],
+        Step(
+            "Actions and next time",
+            steps[-1].minutes,
+            "Each member names one action; confirm the next host.",
+        ),
+    )
 
 
 def _scale(steps: list[Step], total: int) -> list[Step]:
