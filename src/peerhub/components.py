@@ -172,9 +172,7 @@ class Components:
                 "design": design,
                 "key": design_key(outcome_id, f"{outcome_id}/{number}"),
                 "as_is": as_designed(self.hub, outcome_id, number),
-                "evidence": [
-                    (s, views[s]) for s in matching_groups(views, outcome_id, design)
-                ],
+                "evidence": [(s, views[s]) for s in matching_groups(views, outcome_id, design)],
             }
             for number, design in enumerate(outcome.designs, start=1)
         ]
