@@ -105,7 +105,8 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def resolve(site: Path, page_url: str, href: str) -> Path:
     """The file a relative link on `page_url` points to."""
-    target = posixpath.normpath(posixpath.join(page_url, href.split("#", maxsplit=1)[0]))
+    path_part = href.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
+    target = posixpath.normpath(posixpath.join(page_url, path_part))
     path = site / target
     return path / "index.html" if path.is_dir() else path
 
