@@ -148,3 +148,35 @@ def test_every_format_and_outcome_within_two_clicks_of_home(site: Path) -> None:
         assert f"formats/{slug}/" in reach, slug
     for outcome_id in OUTCOME_IDS:
         assert f"outcomes/{outcome_id}/" in reach, outcome_id
+
+
+def test_group_pages_claim_no_more_than_their_sources() -> None:
+    testing = HUB.groups["testing-change-executive-directors"]
+    assert testing.size.members is None  # its account says six to eight
+    assert testing.facilitation is None  # a facilitator, paid or not: not said
+    assert "troika-consulting" not in testing.formats  # listed among resources only
+    staff = HUB.groups["staff-plus-peer-group"]
+    assert staff.challenges == [] and staff.facilitation is None  # general guidelines
+    for slug, group in HUB.groups.items():
+        assert group.running is None, slug  # no account says whether it still meets
+        assert group.status in {"unknown", "ended"}, slug
+        if group.credit:
+            assert len(group.sources) >= 1, f"{slug}: a written-up account needs sources"
+
+
+def test_texts_say_what_group_pages_are() -> None:
+    home = (REPO / "docs" / "index.md").read_text()
+    contribute = (REPO / "docs" / "contribute.md").read_text()
+    assert "in their own words" not in home
+    assert "summaries of published accounts" in home
+    assert "a member of that group wrote" not in contribute
+    assert "summaries of accounts" in contribute
+
+
+@pytest.mark.parametrize(
+    "invented",
+    ["60–80%", "Meetings 1–3", "3–5 people, at least two", "| 1–3 months |", "each 6–12 months"],
+)
+def test_guides_hold_no_invented_figures(invented: str) -> None:
+    for guide in [*GUIDES, REPO / "docs" / "index.md"]:
+        assert invented not in guide.read_text(), guide.name

@@ -30,7 +30,13 @@ from .privacy import (
 )
 from .project import Hub
 from .recommend import as_designed
-from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
+from .vocabulary import (
+    CADENCE_LABELS,
+    FACILITATION_LABELS,
+    MODE_LABELS,
+    OUTCOME_IDS,
+    STATUS_LABELS,
+)
 
 
 def _finalize(value: Any) -> Any:
@@ -68,6 +74,7 @@ def _environment() -> Environment:
         cadence_label=CADENCE_LABELS,
         facilitation_label=FACILITATION_LABELS,
         mode_label=MODE_LABELS,
+        status_label=STATUS_LABELS,
     )
     return env
 

@@ -14,7 +14,7 @@ from .fieldtypes import partial_date_start
 from .models import today
 from .privacy import published_views
 from .project import Hub
-from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS
+from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS, STATUS_LABELS
 
 NOT_RECORDED = "Not recorded"
 SIZE_BANDS = (
@@ -70,7 +70,7 @@ def facet_values(hub: Hub) -> dict[str, list[tuple[str, str]]]:
         "cadence": [*CADENCE_LABELS.items(), *unknown],
         "mode": [*MODE_LABELS.items(), *unknown],
         "sector": [(s.lower(), s) for s in sectors] + unknown,
-        "status": [("active", "Active"), ("ended", "Ended")],
+        "status": list(STATUS_LABELS.items()),
     }
 
 

@@ -160,6 +160,15 @@ class Contact(Strict):
     """A web page about the group."""
 
 
+class SourceNote(Strict):
+    """One fact on a group's page and the published sentence that supports it."""
+
+    claim: Sentence
+    """The fact as the page states it, such as 'About ten people join a typical call'."""
+    source: Sentence
+    """Where it is said: the account, and the words or figure that support it."""
+
+
 class Group(Strict):
     """One peer group's experience, shared by its members."""
 
@@ -202,6 +211,8 @@ class Group(Strict):
     """When the group started: YYYY, YYYY-MM or YYYY-MM-DD."""
     ended: PartialDate | None = None
     """When the group ended, if it has."""
+    running: YesNo | None = None
+    """true if the group still meets, false if it stopped; leave out if you do not know."""
     tools: Annotated[list[Name], Field(max_length=12)] = []
     """Tools the group uses, such as 'a private chat channel'."""
     what_worked: Annotated[list[Sentence], Field(max_length=12)] = []
@@ -218,10 +229,15 @@ class Group(Strict):
     """Set to true to publish the contact on the group's page (public groups only)."""
     credit: Sentence | None = None
     """Where this account comes from, if someone else wrote it up."""
+    sources: Annotated[list[SourceNote], Field(max_length=20)] = []
+    """For an account written up from published material: each fact and where it is said."""
 
     @property
     def status(self) -> str:
-        return "ended" if self.ended else "active"
+        """active, ended, or unknown: a group is not called active unless someone said so."""
+        if self.ended or self.running is False:
+            return "ended"
+        return "active" if self.running else "unknown"
 
 
 class Reasons(Strict):

@@ -31,6 +31,7 @@ from .models import (
     Range,
     Reasons,
     Role,
+    SourceNote,
 )
 from .project import Hub
 from .urls import ANONYMOUS_PREFIX
@@ -110,6 +111,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
         "facilitation": EVERYWHERE,
         "started": EVERYWHERE,
         "ended": EVERYWHERE,
+        "running": EVERYWHERE,
         "tools": PAGE,
         "what_worked": PAGE,
         "challenges": PAGE,
@@ -118,7 +120,9 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
         "contact": CONTACT,
         "publish_contact": NEVER,
         "credit": IDENTIFYING,
+        "sources": IDENTIFYING,  # cites published accounts, which name the group
     },
+    SourceNote: _same(IDENTIFYING, "claim", "source"),
     GroupSize: _same(EVERYWHERE, "invited", "members", "attendance"),
     GroupOutcomes: _same(EVERYWHERE, "primary", "secondary"),
     Contact: _same(CONTACT, "name", "email", "url"),

@@ -71,18 +71,7 @@ def check_group(
 ) -> Iterator[Finding]:
     yield from _refs(("formats",), group.formats, formats, "format", "formats")
     yield from _secondary(("outcomes",), [group.outcomes.primary], group.outcomes.secondary)
-    for field in ("started", "ended"):
-        value = getattr(group, field)
-        if value and partial_date_start(value) > today:
-            yield (field,), f"{value} is in the future; use the date it really happened", "error"
-    if group.added > today:
-        yield (
-            ("added",),
-            f"{group.added} is in the future; use the day you add the file",
-            "error",
-        )
-    if group.started and group.ended and _before(group.ended, group.started):
-        yield ("ended",), f"{group.ended} is before started ({group.started})", "error"
+    yield from _dates(group, today)
     counts = [(name, getattr(group.size, name)) for name in ("invited", "members", "attendance")]
     known = [(name, value) for name, value in counts if value is not None]
     for (bigger, big), (smaller, small) in itertools.pairwise(known):
@@ -113,6 +102,27 @@ def check_group(
         yield from _opaque_enough(slug, group)
     if group.visibility != "public":
         yield from _identifying_text(slug, group)
+
+
+def _dates(group: Group, today: dt.date) -> Iterator[Finding]:
+    for field in ("started", "ended"):
+        value = getattr(group, field)
+        if value and partial_date_start(value) > today:
+            yield (field,), f"{value} is in the future; use the date it really happened", "error"
+    if group.running and group.ended:
+        yield (
+            ("running",),
+            f"the group ended in {group.ended}; remove 'running: true' or the end date",
+            "error",
+        )
+    if group.added > today:
+        yield (
+            ("added",),
+            f"{group.added} is in the future; use the day you add the file",
+            "error",
+        )
+    if group.started and group.ended and _before(group.ended, group.started):
+        yield ("ended",), f"{group.ended} is before started ({group.started})", "error"
 
 
 def _before(first: str, second: str) -> bool:

@@ -53,3 +53,6 @@ FACILITATION_LABELS = {
 }
 
 Visibility = Literal["public", "anonymous", "private"]
+
+#: How a group's status reads on its page and in the directory.
+STATUS_LABELS = {"active": "Still meeting", "ended": "Ended", "unknown": "Not recorded"}
