@@ -9,6 +9,7 @@ HTML stays literal even when MkDocs runs the page through Markdown again.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import markdown
@@ -83,3 +84,9 @@ def inert(html: str) -> str:
 def text(value: object) -> Markup:
     """Escape plain contributor text for HTML, and make it inert for Markdown."""
     return Markup(inert(str(escape(value))))
+
+
+def plain(text: str) -> str:
+    """Contributor Markdown as plain words (for search): emphasis marks and links gone."""
+    html = _MD.reset().convert(text)
+    return " ".join(html_module.unescape(nh3.clean(html, tags=set())).split())

@@ -295,6 +295,8 @@ class Outcome(Strict):
     """Signs that a program is achieving it."""
     designs: Annotated[list[Design], Field(min_length=1, max_length=3)]
     """One to three recommended designs, best first."""
+    keywords: Annotated[list[Name], Field(max_length=12)] = []
+    """Words readers search with when they want this outcome, such as 'burnout'."""
 
 
 def today() -> dt.date:

@@ -19,7 +19,7 @@ from . import urls
 from .components import Components
 from .facets import directory_data, directory_order
 from .feed import FEED_PATH, atom_feed
-from .markup import text
+from .markup import plain, text
 from .models import Format
 from .picker import picker_data
 from .privacy import allowed, published_views
@@ -29,6 +29,10 @@ from .schema import schemas
 PAGE_TEMPLATE = "hub-page.html"
 #: Groups listed on one page of the directory; more go to /groups/page/2/ and so on.
 DIRECTORY_PAGE_SIZE = 100
+#: Search weights: formats, outcomes and the directory are what most questions are
+#: about; a group is an example, found by name, audience or sector.
+FORMAT_BOOST = OUTCOME_BOOST = DIRECTORY_BOOST = 2.0
+GROUP_BOOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             fmt.summary,
             _bind(c.format_page, slug, urls.format_url(slug)),
             crumb=("Formats", "../"),
-            search_boost=2,
-            tags=(fmt.name,),
+            search_exclude=True,
         )
     yield from _directory(hub, c)
     for slug, view in published_views(hub).items():
@@ -114,8 +117,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             outcome.question,
             _bind(c.outcome_page, oid, urls.outcome_url(oid)),
             crumb=("Outcomes", "../"),
-            search_boost=2,
-            tags=(outcome.name,),
+            search_exclude=True,
         )
     yield GeneratedPage(
         "kits/index.md",
@@ -143,31 +145,55 @@ def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
             crumb=None if number == 1 else ("Groups", "../../"),
             shared_chrome=number != 1,
             search_exclude=number != 1,  # the groups themselves are indexed one by one
+            tags=("Join a group", "Find a group") if number == 1 else (),
+            search_boost=DIRECTORY_BOOST if number == 1 else None,
         )
 
 
 def search_entries(hub: Hub) -> list[dict[str, Any]]:
-    """Compact search entries for group pages, in the format of Material's search index.
+    """One compact search entry per format, outcome and group page, in the format of
+    Material's search index.
 
-    Group pages are excluded from Material's own indexer, which would parse every
-    page's HTML; these entries hold what readers search groups by, and nothing private.
+    These pages are excluded from Material's own indexer, which would parse every page
+    and index each section of it (a format page has ten) so that sections crowd out
+    the guides; their entries hold what readers search them by, and nothing private.
     The theme shows these fields as HTML, so they are escaped like Material's own.
     """
     entries = []
+    for slug, fmt in hub.formats.items():
+        served = [hub.outcomes[o].name for o in fmt.outcomes.primary if o in hub.outcomes]
+        words = [fmt.summary, *fmt.use_when, f"Best for: {', '.join(served)}."]
+        entries.append(_entry(urls.format_url(slug), fmt.name, words, [fmt.name], FORMAT_BOOST))
+    for oid, outcome in hub.outcomes.items():
+        words = [outcome.question, plain(outcome.definition), *outcome.signs]
+        tags = [outcome.name, *outcome.keywords]
+        entries.append(_entry(urls.outcome_url(oid), outcome.name, words, tags, OUTCOME_BOOST))
     for slug, view in published_views(hub).items():
-        outcome = hub.outcomes[view["outcomes"]["primary"]].name
+        outcome_name = hub.outcomes[view["outcomes"]["primary"]].name
         formats = [hub.formats[f].name for f in view["formats"] if f in hub.formats]
         facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
         entries.append(
-            {
-                "location": urls.group_url(slug),
-                "title": str(escape(view["name"])),
-                "text": str(escape(" ".join(f for f in facts if f))),
-                "tags": [str(escape(tag)) for tag in (outcome, *formats)],
-                "boost": 0.5,
-            }
+            _entry(
+                urls.group_url(slug),
+                view["name"],
+                [f for f in facts if f],
+                [outcome_name, *formats],
+                GROUP_BOOST,
+            )
         )
     return entries
+
+
+def _entry(
+    location: str, title: str, words: list[str], tags: list[str], boost: float
+) -> dict[str, Any]:
+    return {
+        "location": location,
+        "title": str(escape(title)),
+        "text": str(escape(" ".join(words))),
+        "tags": [str(escape(tag)) for tag in tags],
+        "boost": boost,
+    }
 
 
 def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:

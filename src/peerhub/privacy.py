@@ -155,7 +155,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
     Role: _same(MAINTAINED, "name", "does"),
     AgendaStep: _same(MAINTAINED, "step", "minutes", "detail"),
     OutcomeLinks: _same(MAINTAINED, "primary", "secondary"),
-    Outcome: _same(MAINTAINED, "name", "question", "definition", "signs", "designs"),
+    Outcome: _same(MAINTAINED, "name", "question", "definition", "signs", "designs", "keywords"),
     Design: _same(
         MAINTAINED,
         *[

@@ -1,0 +1,89 @@
+"""Search that answers the questions staff type, run through the real search (Material's
+worker) in Chromium: the page that answers each question is among the first three."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import needs_chromium, repo_copy, served
+
+QUESTIONS = [
+    ("how big should a group be", "guides/scope/"),
+    ("start a group", "guides/scope/"),
+    ("facilitator", "guides/lead-and-facilitate/"),
+    ("join a group", "groups/"),
+    ("find a group to join", "groups/"),
+    ("executive director", "groups/testing-change-executive-directors/"),
+    ("burnout", "outcomes/support/"),
+    ("virtual meetings", "guides/virtual-and-hybrid/"),
+    ("troika", "formats/troika-consulting/"),
+    ("peer coaching", "formats/peer-coaching-group/"),
+    ("how often should we meet", "guides/run-a-meeting/"),
+    ("people stop coming", "guides/keep-it-going/"),
+    ("share our experience", "contribute/"),
+    ("problem solving", "outcomes/problem-solving/"),
+    ("agenda", "guides/run-a-meeting/"),
+    ("staff engineers", "groups/staff-plus-peer-group/"),
+    ("which outcome", "guides/choose-an-outcome/"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = repo_copy(tmp_path_factory.mktemp("search") / "hub")
+    for url in served(root):
+        yield url, root / "site"
+
+
+def first_pages(page: object, url: str, query: str) -> list[str]:
+    """The distinct pages of the results, in order, for `query`."""
+    box = "input[name=query]"
+    page.fill(box, query)
+    page.press(box, "End")  # the theme searches on key events
+    page.wait_for_timeout(600)
+    pages: list[str] = []
+    for link in page.locator(".md-search-result__list > .md-search-result__item > a").all():
+        href = link.get_attribute("href").removeprefix(url).split("?")[0].split("#")[0]
+        if href not in pages:
+            pages.append(href)
+    return pages
+
+
+@needs_chromium
+def test_questions_find_their_page_in_the_top_three(
+    browser: object, site: tuple[str, Path]
+) -> None:
+    url, _ = site
+    page = browser.new_page()
+    page.goto(url)
+    for _ in range(30):  # the search index loads in a worker
+        page.fill("input[name=query]", "group")
+        page.press("input[name=query]", "End")
+        if page.locator(".md-search-result__item").count():
+            break
+        page.wait_for_timeout(500)
+    missed = {
+        query: top[:3]
+        for query, expected in QUESTIONS
+        if expected not in (top := first_pages(page, url, query))[:3]
+    }
+    page.close()
+    assert missed == {}
+
+
+def test_each_generated_page_is_one_search_entry(site: tuple[str, Path]) -> None:
+    index = json.loads((site[1] / "search" / "search_index.json").read_text())
+    locations = Counter(doc["location"] for doc in index["docs"])
+    generated = [loc for loc in locations if loc.startswith(("formats/", "outcomes/", "groups/"))]
+    sections = [loc for loc in generated if "#" in loc]
+    assert sections == []  # no format or outcome section crowds the results
+    assert all(locations[loc] == 1 for loc in generated)
+    assert not any(loc.startswith("kits/") for loc in locations)
+    joined = [d["location"] for d in index["docs"] if re.search(r"[a-z]\d+[–-]\d+ ", d["text"])]
+    assert joined == []  # labels and values keep their spaces: "size 4-10", not "size4-10"
