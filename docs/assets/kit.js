@@ -220,7 +220,8 @@
     return el("section", { class: "ph-runsheet__meeting", id: "meeting-" + number }, [
       el("h2", { text: "Meeting " + number + (number === 1 ? ": getting started" : "") }),
       el("p", { text: "Date: ____________   Host: ____________   Note taker: ____________" }),
-      el("table", {}, [el("thead", {}, [el("tr", {}, ["Time", "Step", "What happens", "Notes"].map(function (h) {
+      // Focusable, so a keyboard can scroll the table where a phone screen is too narrow.
+      el("table", { tabindex: "0", "aria-label": "Meeting " + number + " agenda" }, [el("thead", {}, [el("tr", {}, ["Time", "Step", "What happens", "Notes"].map(function (h) {
         return el("th", { scope: "col", text: h });
       }))]), el("tbody", {}, rows)]),
       el("p", { text: "Actions agreed: ______________________________________________" })
