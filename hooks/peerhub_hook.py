@@ -83,6 +83,17 @@ def on_page_content(html: str, page: Page, **_: object) -> str:
     return str(generated.body()) if generated else html
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
+    """A generated page's "edit" link opens its content file, not a Markdown file that
+    does not exist; pages with no publishable source get none."""
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        edit_root = (config.edit_uri or "").removesuffix(Path(config.docs_dir).name + "/")
+        base = (config.repo_url or "").rstrip("/") + "/" + edit_root
+        page.edit_url = base + generated.source if generated.source and config.repo_url else None
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page a Content-Security-Policy allowing only the theme's inline scripts."""
     return _policed(output, page.file.src_uri)

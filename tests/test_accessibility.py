@@ -1,5 +1,5 @@
 """axe-core in Chromium on every built page, at desktop and phone widths, in the light
-and the dark colour scheme: no violation of any impact."""
+and the dark colour scheme: no violation of any impact, and no console error."""
 
 from __future__ import annotations
 
@@ -36,7 +36,12 @@ def test_every_page_passes_axe(
     context = browser.new_context(viewport=VIEWS[view], color_scheme=scheme)
     page = context.new_page()
     axe = Axe()
-    found = []
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(f"{page.url}: {error}"))
+    page.on(
+        "console",
+        lambda m: found.append(f"{page.url}: console {m.text}") if m.type == "error" else None,
+    )
     for path in pages(folder):
         if path == "kits/":
             page.goto(url + path + "?outcome=support&design=support-1")
@@ -47,6 +52,10 @@ def test_every_page_passes_axe(
             page.check("#outcome-support")  # the picker's results are part of the page
             page.wait_for_selector("#picker-results article")
             page.wait_for_timeout(500)  # let the header's transitions finish
+        if view == "phone":
+            wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if wide > 0:
+                found.append(f"{path}: the page is {wide}px wider than the phone's screen")
         for violation in axe.run(page).response["violations"]:
             targets = [n["target"] for n in violation["nodes"]][:3]
             found.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")

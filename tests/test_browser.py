@@ -181,6 +181,8 @@ def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path])
     groups = published_views(load_hub(root))
     page.goto(url + "groups/")
     page.wait_for_selector("#group-filters:not([hidden])")
+    assert page.locator("#filter-panel").get_attribute("open") is None  # folded on a phone
+    page.click("#filter-panel > summary")
     outcome_count = sum(1 for g in groups.values() if g["outcomes"]["primary"] == "support")
     label = page.locator("#filter-outcome option[value=support]").inner_text()
     assert label == f"Support ({outcome_count})"

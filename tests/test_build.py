@@ -270,3 +270,19 @@ def test_hostile_text_is_shown_literally_and_never_runs(tmp_path: Path) -> None:
     assert meta["content"].startswith("<img src=x onerror=alert(2)> {{ config }}")
     index = page(root / "site", "groups/")
     assert HOSTILE_NAME in index.select_one("table").get_text()
+
+
+def test_edit_links_and_social_cards(site: Path) -> None:
+    public = page(site, "groups/platform-leads-circle/")
+    edit = public.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"].endswith("/edit/main/groups/platform-leads-circle.yml")
+    anonymous = page(site, f"groups/{ANON}/")
+    assert anonymous.select_one("a.md-content__button[href*='/edit/']") is None
+    fmt = page(site, "formats/troika-consulting/")
+    assert fmt.select_one("a[href$='/edit/main/formats/troika-consulting.yml']")
+    assert fmt.select_one("meta[property='og:title']")["content"] == (
+        "Troika consulting - Peer Group Hub"
+    )
+    assert fmt.select_one("meta[name='twitter:card']")["content"] == "summary"
+    assert fmt.select_one("link[rel=alternate]") is None  # the theme would fetch a sitemap
+    assert public.select_one(".md-source").get("data-md-component") is None

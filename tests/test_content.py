@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from peerhub.charts import charts
+from peerhub.components import Components
 from peerhub.privacy import published_views
 from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
@@ -180,3 +182,11 @@ def test_texts_say_what_group_pages_are() -> None:
 def test_guides_hold_no_invented_figures(invented: str) -> None:
     for guide in [*GUIDES, REPO / "docs" / "index.md"]:
         assert invented not in guide.read_text(), guide.name
+
+
+def test_charts_of_what_no_group_recorded_are_not_drawn() -> None:
+    drawn = charts(HUB)
+    assert not drawn["lifespans"].recorded  # no source says when its group started
+    assert drawn["outcomes"].recorded
+    html = Components(HUB).group_chart("lifespans", "guides/keep-it-going/")
+    assert "<svg" not in html and "not recorded by any group" in html

@@ -77,6 +77,11 @@
       found.slice(0, limit).forEach(function (row) {
         list.appendChild(el("li", {}, [el("a", { href: root + row[1], text: row[0] }), document.createTextNode(" — " + row[2])]));
       });
+      if (!found.length) {
+        results.appendChild(el("p", { class: "ph-hint", text: "No published group matches all of these. " +
+          "The numbers beside each option count the groups that match your other choices: " +
+          "change a filter whose option shows (0), or clear the filters." }));
+      }
       results.appendChild(list);
       if (found.length > limit) {
         var more = el("button", { type: "button", class: "md-button", text: "Show all " + found.length });
@@ -88,6 +93,11 @@
     form.addEventListener("change", function () { limit = SHOWN; update(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     form.hidden = false;
+    // On a phone the seven filters would fill the first screen: they start folded there.
+    var panel = document.getElementById("filter-panel");
+    if (panel && (window.innerWidth >= 760 || new URLSearchParams(window.location.search).toString())) {
+      panel.open = true;
+    }
     update();
   }
 

@@ -46,6 +46,11 @@ class Chart:
     private: int
 
     @property
+    def recorded(self) -> bool:
+        """Whether any group recorded this at all (else the chart is not drawn)."""
+        return any(bar.count != 0 for bar in self.bars if bar.label != NOT_RECORDED)
+
+    @property
     def total_shown(self) -> str:
         return FEWER if self.total is None else f"{self.total} groups"
 

@@ -33,9 +33,9 @@ FACETS = ("outcome", "format", "size", "cadence", "mode", "sector", "status")
 FACET_LABELS = {
     "outcome": "Main outcome",
     "format": "Format",
-    "size": "Members",
-    "cadence": "Meets",
-    "mode": "How",
+    "size": "Group size",
+    "cadence": "How often",
+    "mode": "How they meet",
     "sector": "Sector",
     "status": "Status",
 }

@@ -52,6 +52,9 @@ class GeneratedPage:
     #: Search tags; Material ranks tag matches first, so formats and outcomes carry
     #: their own names (groups carry theirs through `search_entries`, with a lower boost).
     tags: tuple[str, ...] = ()
+    #: The content file the page is made from, for "edit this page" (None: no such
+    #: file, or one whose name must not be published, as an anonymous group's).
+    source: str | None = None
 
     def front_matter(self) -> str:
         """JSON front matter; titles are pre-escaped because Material prints them raw."""
@@ -92,6 +95,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             _bind(c.format_page, slug, urls.format_url(slug)),
             crumb=("Formats", "../"),
             search_exclude=True,
+            source=f"formats/{slug}.yml",
         )
     yield from _directory(hub, c)
     for slug, view in published_views(hub).items():
@@ -102,6 +106,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             _bind(c.group_page, slug, urls.group_url(slug)),
             crumb=("Groups", "../"),
             search_exclude=True,
+            source=None if view["anonymous"] else f"groups/{slug}.yml",
         )
     yield GeneratedPage(
         "outcomes/index.md",
@@ -118,6 +123,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             _bind(c.outcome_page, oid, urls.outcome_url(oid)),
             crumb=("Outcomes", "../"),
             search_exclude=True,
+            source=f"outcomes/{oid}.yml",
         )
     yield GeneratedPage(
         "kits/index.md",
