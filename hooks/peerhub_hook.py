@@ -8,6 +8,7 @@ matter; `on_page_content` supplies their finished HTML, so Markdown never parses
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import posixpath
@@ -29,11 +30,13 @@ from peerhub.pages import (
     search_entries,
 )
 from peerhub.project import Hub, check_project_cached
+from peerhub.revisions import last_changes
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 _hub: dict[str, Hub] = {}
 _pages: dict[str, GeneratedPage] = {}
 _scripts: dict[str, KnownScripts] = {}
+_revisions: dict[str, dt.date] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -52,6 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("\n".join([f"content has {count}:", *errors]))
     _hub["hub"] = hub
     _scripts["known"] = known_scripts(Path(d) for d in config.theme.dirs)
+    _revisions.clear()
+    _revisions.update(last_changes(project_root(config)))
     return config
 
 
@@ -87,6 +92,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
     """A generated page's "edit" link opens its content file, not a Markdown file that
     does not exist; pages with no publishable source get none."""
     generated = _pages.get(page.file.src_uri)
+    docs = Path(config.docs_dir).name
+    source = generated.source if generated else f"{docs}/{page.file.src_uri}"
+    if source and source in _revisions and page.meta is not None:
+        page.meta["revision_date"] = _revisions[source].isoformat()  # the theme shows it
     if generated is not None:
         edit_root = (config.edit_uri or "").removesuffix(Path(config.docs_dir).name + "/")
         base = (config.repo_url or "").rstrip("/") + "/" + edit_root

@@ -1,0 +1,41 @@
+"""When each file last changed, from git, for "last updated" dates on pages.
+
+One `git log` over the content folders gives every file's newest commit, so the cost
+does not grow with the number of pages. Outside a git checkout (or without git) there
+are no dates and pages show none; a shallow clone dates everything to its one commit,
+so the deploy workflow fetches the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+FOLDERS = ("docs", "formats", "groups", "outcomes")
+
+
+def last_changes(root: Path) -> dict[str, dt.date]:
+    """Project-relative path → the day of the newest commit that touched it."""
+    git = shutil.which("git")
+    if git is None:
+        return {}
+    try:
+        log = subprocess.run(
+            [git, "log", "--format=%x00%ct", "--name-only", "--", *FOLDERS],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    changes: dict[str, dt.date] = {}
+    for commit in log.split("\0")[1:]:
+        stamp, *names = commit.strip().splitlines()
+        day = dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date()
+        for name in filter(None, names):
+            changes.setdefault(name, day)  # newest first: keep the first seen
+    return changes
