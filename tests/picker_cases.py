@@ -2,7 +2,8 @@
 
 A case names an outcome and the picker's choices (left out: "any") and holds what a
 reader must see: each ranked design's title, size, meetings, the notes on what the
-choices changed, and the first meeting's agenda; then the answer's notes. Cases
+choices changed, the first meeting's agenda and the later meetings' (shown in the
+start kit); then the answer's notes. Cases
 named `page-<outcome>.yml` hold the outcome's own page instead (no JavaScript): its
 designs in order, each as designed. The same files drive a Python test of
 `recommend` and a Chromium test of the real picker script.
@@ -36,6 +37,7 @@ def shown(r: Recommendation) -> dict[str, Any]:
         "meetings": f"{CADENCE_LABELS[r.design.cadence]}, {r.session_minutes} minutes",
         "changes": list(r.changes),
         "agenda": [[s.title, s.minutes] for s in r.agenda],
+        "later": [[s.title, s.minutes] for s in r.later],
     }
 
 
@@ -68,6 +70,7 @@ def write(path: Path, case: dict[str, Any], result: dict[str, Any]) -> None:
     head = {k: case[k] for k in ("outcome", "why", "choices", "page") if k in case}
     for design in result["designs"]:
         design["agenda"] = [_Step(step) for step in design["agenda"]]
+        design["later"] = [_Step(step) for step in design["later"]]
     text = yaml.dump(
         {**head, **result}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
     )

@@ -105,7 +105,8 @@ def test_the_picker_script_shows_every_case(browser: object, site_url: tuple[str
         query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
         page.goto(f"{url}outcomes/?{query}")
         page.wait_for_selector("#picker-results article")
-        if shown_in_picker(page) != {"designs": case["designs"], "notes": case["notes"]}:
+        shown = [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
+        if shown_in_picker(page) != {"designs": shown, "notes": case["notes"]}:
             mismatches.append(path.stem)
     context.close()
     assert errors == []

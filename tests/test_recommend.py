@@ -109,10 +109,11 @@ def test_designs_say_when_they_stretch_their_main_format() -> None:
             assert stretched == mentioned, (outcome, rec.design.title)
 
 
-def test_picker_data_holds_each_answer_once() -> None:
+def test_picker_data_holds_an_answer_for_every_combination() -> None:
     data = picker_data(HUB)
-    assert len(data["index"]) == len(OUTCOME_IDS)
-    for rows in data["index"].values():
-        assert len(rows) == len(COMBINATIONS)
-    assert len(data["answers"]) == len({repr(a) for a in data["answers"]})
-    assert len(data["adapted"]) == len({repr(a) for a in data["adapted"]})
+    assert set(data["ranked"]) == set(data["notes"]) == set(OUTCOME_IDS)
+    for outcome in OUTCOME_IDS:
+        assert [len(c) for c in data["ranked"][outcome]] == [len(COMBINATIONS)] * 3
+        assert len(data["notes"][outcome]) == len(COMBINATIONS)
+    adapted = list(zip(*data["adapted"].values(), strict=True))
+    assert len(adapted) == len({repr(a) for a in adapted})  # each stored once

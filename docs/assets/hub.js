@@ -48,24 +48,33 @@
       var values = data.choices[name];
       position = position * values.length + Math.max(0, values.indexOf(choices[name] || "any"));
     });
-    var row = data.answers[data.index[outcome][position]];
+    var note = data.notes[outcome][position];
     return {
-      notes: row.slice(1).map(function (id) { return data.texts[id]; }),
-      designs: row[0].map(function (id) { return adapted(data, id); })
+      notes: note >= 0 ? [data.texts[note]] : [],
+      designs: data.ranked[outcome]
+        .map(function (column) { return column[position]; })
+        .filter(function (id) { return id >= 0; })
+        .map(function (id) { return adapted(data, id); })
     };
   }
 
+  /* One design as adapted to some choices (the data holds them by column). */
   function adapted(data, id) {
-    var a = data.adapted[id];
+    var a = data.adapted;
     return {
-      base: data.designs[a[0]],
-      size: data.texts[a[1]],
-      minutes: a[2],
-      agenda: data.agendas[a[3]],
-      later: data.agendas[a[4]],
-      changes: a[5].map(function (t) { return data.texts[t]; })
+      base: data.designs[a.design[id]],
+      size: data.texts[a.size[id]],
+      minutes: a.minutes[id],
+      agenda: agenda(data, a.agenda[id]),
+      later: agenda(data, data.later[a.agenda[id]]),
+      changes: a.changes[id].map(function (t) { return data.texts[t]; })
     };
   }
 
-  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, DIMENSIONS: DIMENSIONS };
+  /* An agenda's steps as [name, minutes, detail]. */
+  function agenda(data, id) {
+    return data.agendas[id].map(function (s) { return [data.texts[s[0]], s[1], data.texts[s[2]]]; });
+  }
+
+  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, adapted: adapted, DIMENSIONS: DIMENSIONS };
 })();

@@ -23,23 +23,17 @@
   function chosen(data, query) {
     var outcome = query.get("outcome");
     var key = query.get("design");
-    if (!outcome || !data.index[outcome] || !key) return null;
+    if (!outcome || !data.ranked[outcome] || !key) return null;
     var choices = {};
     hub.DIMENSIONS.forEach(function (name) { choices[name] = query.get(name) || "any"; });
     var found = hub.answer(data, outcome, choices).designs.filter(function (d) { return d.base.key === key; })[0];
     if (!found) {
       var base = data.designs.filter(function (d) { return d.key === key && d.outcome === outcome; })[0];
       if (!base) return null;
-      found = adaptedOf(data, base.as_designed);
+      found = hub.adapted(data, base.as_designed);
     }
     found.outcome = data.outcomes[outcome];
     return found;
-  }
-
-  function adaptedOf(data, id) {
-    var a = data.adapted[id];
-    return { base: data.designs[a[0]], size: data.texts[a[1]], minutes: a[2],
-      agenda: data.agendas[a[3]], later: data.agendas[a[4]], changes: a[5].map(function (t) { return data.texts[t]; }) };
   }
 
   /* ---- Dates, in the reader's chosen time zone ---- */

@@ -26,7 +26,7 @@
     var query = new URLSearchParams(window.location.search);
     var outcome = query.get("outcome");
     form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
-      radio.checked = Boolean(outcome && data.index[outcome] && radio.value === outcome);
+      radio.checked = Boolean(outcome && data.ranked[outcome] && radio.value === outcome);
     });
     FIELDS.forEach(function (name) {
       var value = query.get(name) || "any";

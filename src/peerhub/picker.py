@@ -41,6 +41,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "minutes": MINUTES,
     "facilitation": FACILITATION,
 }
+#: Designs shown per answer.
+RANKED = 3
 CHOICE_LABELS = {
     "mode": {"any": "Any", **MODE_LABELS},
     "size": SIZE_LABELS,
@@ -75,19 +77,25 @@ class _Table:
 
 def picker_data(hub: Hub) -> dict[str, Any]:
     """Everything the picker and the start kit need, as plain JSON-ready data."""
-    texts, agendas, adapted, answers = _Table(), _Table(), _Table(), _Table()
+    texts, agendas, adapted = _Table(), _Table(), _Table()
     designs: list[dict[str, Any]] = []
     ids: dict[tuple[str, str], int] = {}
+    later: dict[int, int] = {}
     groups = published_views(hub)
 
+    def steps(agenda: tuple[Step, ...]) -> int:
+        # Step names and details repeat across agendas: each is stored once, in texts.
+        return agendas.add([[texts.add(s.title), s.minutes, texts.add(s.detail)] for s in agenda])
+
     def entry(outcome: str, r: Recommendation) -> int:
+        first = steps(r.agenda)
+        later[first] = steps(r.later)
         return adapted.add(
             [
                 ids[(outcome, r.key)],
                 texts.add(r.size_text),
                 r.session_minutes,
-                agendas.add(_steps(r.agenda)),
-                agendas.add(_steps(r.later)),
+                first,
                 [texts.add(change) for change in r.changes],
             ]
         )
@@ -106,16 +114,23 @@ def picker_data(hub: Hub) -> dict[str, Any]:
         for number, item in enumerate(designs[-len(candidates(hub, outcome)) :], start=1):
             # The design with no choices made: what its outcome page and kit links show.
             item["as_designed"] = entry(outcome, as_designed(hub, outcome, number))
-    index: dict[str, list[int]] = {}
+    # Answers are stored by column (first design, second, third, note), one value per
+    # combination of choices in the order of `CHOICES`: columns of similar numbers
+    # compress far better than a list of mixed answers.
+    ranked: dict[str, list[list[int]]] = {}
+    notes: dict[str, list[int]] = {}
     for outcome in OUTCOME_IDS:
-        rows = []
+        columns: list[list[int]] = [[] for _ in range(RANKED)]
+        notes[outcome] = []
         for mode, size, minutes, facilitation in itertools.product(*CHOICES.values()):
             answer = recommend(
                 hub, outcome, Constraints.from_choices(mode, size, minutes, facilitation)
             )
-            ranked = [entry(outcome, r) for r in answer.designs]
-            rows.append(answers.add([ranked, *[texts.add(n) for n in answer.notes]]))
-        index[outcome] = rows
+            ids_ = [entry(outcome, r) for r in answer.designs]
+            for rank, column in enumerate(columns):
+                column.append(ids_[rank] if rank < len(ids_) else -1)
+            notes[outcome].append(texts.add(answer.notes[0]) if answer.notes else -1)
+        ranked[outcome] = columns
     second = {
         f"{a}|{b}": texts.add(explain_second(hub, a, b))
         for a in OUTCOME_IDS
@@ -133,15 +148,18 @@ def picker_data(hub: Hub) -> dict[str, Any]:
         "designs": designs,
         "texts": texts.items,
         "agendas": agendas.items,
-        "adapted": adapted.items,
-        "answers": answers.items,
-        "index": index,
+        # The later meetings' agenda for each first-meeting agenda (by position).
+        "later": [later.get(i, -1) for i in range(len(agendas.items))],
+        # Each design as adapted to some choices, by column: which design, its size
+        # text, meeting minutes, first-meeting agenda, and the notes on what changed.
+        "adapted": {
+            name: [item[i] for item in adapted.items]
+            for i, name in enumerate(("design", "size", "minutes", "agenda", "changes"))
+        },
+        "ranked": ranked,
+        "notes": notes,
         "second": second,
     }
-
-
-def _steps(steps: tuple[Step, ...]) -> list[list[Any]]:
-    return [[s.title, s.minutes, s.detail] for s in steps]
 
 
 def _summary(design: Design) -> dict[str, Any]:
