@@ -127,3 +127,31 @@ def check_calendar(data: bytes, design: dict, first: dt.date, facts: dict) -> No
         for alarm in event.walk("VALARM"):
             assert alarm.decoded("trigger") == dt.timedelta(days=-7)
             assert start - dt.timedelta(days=7) > now
+
+
+ALL_CASES = [c for c in sorted(FOLDER.glob("*.yml")) if not load(c).get("page")]
+
+
+def test_every_golden_case_opens_the_kit_it_shows(browser: object, site_url: str) -> None:
+    page = browser.new_page()
+    mismatches = []
+    for path in ALL_CASES:
+        case = load(path)
+        query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
+        page.goto(f"{site_url}outcomes/?{query}")
+        page.wait_for_selector("#picker-results article")
+        links = [a.get_attribute("href") for a in page.locator(".ph-result .ph-kit a").all()]
+        for design, href in zip(case["designs"], links, strict=True):
+            page.goto(site_url + "outcomes/" + href)
+            page.wait_for_selector("#meeting-1")
+            facts = page.locator("dl.ph-facts dd").all_text_contents()
+            first = [cell(r, 1) for r in page.locator("#meeting-1 tbody tr").all()]
+            later = [cell(r, 1) for r in page.locator("#meeting-2 tbody tr").all()]
+            if (
+                facts[1:3] != [design["size"], design["meetings"]]
+                or first != [s[0] for s in design["agenda"]]
+                or later != [s[0] for s in design["later"]]
+            ):
+                mismatches.append(f"{path.stem}: {design['title']}")
+    page.close()
+    assert mismatches == []
