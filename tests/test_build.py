@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import posixpath
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -286,3 +288,49 @@ def test_edit_links_and_social_cards(site: Path) -> None:
     assert fmt.select_one("meta[name='twitter:card']")["content"] == "summary"
     assert fmt.select_one("link[rel=alternate]") is None  # the theme would fetch a sitemap
     assert public.select_one(".md-source").get("data-md-component") is None
+
+
+def golden(name: str, actual: str, update: bool) -> None:
+    """Compare with tests/golden/<name>, a file a person reviewed; rewrite it on update."""
+    path = Path(__file__).parent / "golden" / name
+    if update:
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; review the diff"
+
+
+def test_exact_security_policy(site: Path, update_goldens: bool) -> None:
+    policies = {
+        tag["content"]
+        for file in (site / "formats" / "troika-consulting" / "index.html", site / "404.html")
+        for tag in soup(file).select('meta[http-equiv="Content-Security-Policy"]')
+    }
+    assert len(policies) == 2  # the pages differ in depth, so in their scripts' hashes
+    troika = soup(site / "formats" / "troika-consulting" / "index.html")
+    policy = troika.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    golden("csp-format-page.txt", policy + "\n", update_goldens)
+
+
+def test_exact_feed(site: Path, update_goldens: bool) -> None:
+    text = (site / "groups" / "feed.xml").read_text(encoding="utf-8")
+    golden("feed.xml", text, update_goldens)
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(text.encode())
+    # RFC 4287: a feed and each entry have an id, a title and an updated date; the feed
+    # an author and a self link; links are absolute.
+    assert feed.tag == f"{atom}feed"
+    for element in (feed, *feed.findall(f"{atom}entry")):
+        for child in ("id", "title", "updated"):
+            assert element.findtext(f"{atom}{child}"), child
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", element.findtext(f"{atom}updated"))
+        for link in element.findall(f"{atom}link"):
+            assert link.get("href").startswith("https://")
+    assert feed.find(f"{atom}author/{atom}name") is not None
+    assert feed.find(f"{atom}link[@rel='self']").get("href").endswith("/groups/feed.xml")
+
+
+def test_exact_search_entries(site: Path, update_goldens: bool) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    wanted = ("formats/troika-consulting/", "outcomes/support/", "groups/platform-leads-circle/")
+    entries = [doc for doc in index["docs"] if doc["location"] in wanted]
+    text = json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+    golden("search-entries.json", text, update_goldens)

@@ -66,7 +66,8 @@ def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number such as 8; got {shown}"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        least = ctx.get("min_length")
+        return f"needs at least {least} item{'' if least == 1 else 's'}"
     if kind == "too_long":
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} allowed"
     if kind == "string_too_long":
