@@ -11,13 +11,14 @@ DEV_STAMP := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test bench lint format check-python chromium lock schema clean
+.PHONY: help serve build test bench mutate lint format check-python chromium lock schema clean
 
 help:
 	@echo "make serve   preview the hub at http://$(SERVE_ADDR), rebuilding on edits"
 	@echo "make build   validate, then build into site/ (the old site stays if anything fails)"
 	@echo "make test    lint and run the whole test suite"
 	@echo "make bench   performance benchmarks (prints a table)"
+	@echo "make mutate  mutation testing of the modules that carry the hub's promises"
 	@echo "make lock    re-pin requirements/*.txt from pyproject.toml"
 	@echo "make schema  refresh schema/*.schema.json from the models"
 
@@ -69,6 +70,12 @@ bench: $(DEV_STAMP) chromium
 	$(BIN)/python benchmarks/build.py --sizes 1000 5000
 	$(BIN)/python benchmarks/picker.py
 
+# Mutation testing (mutmut, configured in pyproject.toml); prints the score per module.
+mutate: $(DEV_STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation_report.py
+
 schema: $(SITE_STAMP)
 	$(BIN)/peerhub schema
 
@@ -80,4 +87,4 @@ lock: | $(BIN)/python
 	  --extra test -c requirements/site.txt -o requirements/dev.txt pyproject.toml
 
 clean:
-	rm -rf site .site-build .site-new .site-old .pytest_cache .ruff_cache
+	rm -rf site .site-build .site-new .site-old .pytest_cache .ruff_cache mutants

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -218,3 +219,24 @@ def test_search_finds_formats_before_groups(page: object, base_url: str) -> None
     page.wait_for_selector(".md-search-result__item")
     first = page.locator(".md-search-result__item a").first.get_attribute("href")
     assert "formats/troika-consulting/" in first
+
+
+def test_back_returns_to_the_previous_choices(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/")
+    page.check("#outcome-support")
+    page.wait_for_selector("#picker-results article")
+    page.select_option("#picker-mode", "virtual")
+    expect(page).to_have_url(re.compile(r"outcome=support&mode=virtual$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?outcome=support$"))
+    expect(page.locator("#picker-mode")).to_have_value("any")
+    assert titles(page) == expected_titles("support-any")
+
+
+def test_choosing_an_outcome_on_a_phone_shows_the_results(page: object, base_url: str) -> None:
+    page.goto(base_url + "outcomes/")  # the `page` fixture is a phone-sized window
+    page.check("#outcome-team-building")
+    page.wait_for_selector("#picker-results article")
+    page.wait_for_timeout(300)
+    top = page.locator("#picker-results").bounding_box()["y"]
+    assert 0 <= top < 844 / 2  # scrolled into view, not 1,000 px below the form
