@@ -162,3 +162,10 @@ def test_a_section_given_twice_is_an_error() -> None:
     assert [p.message for p in problems] == [
         "the section '### Sector' appears twice (first on line 17); keep one answer"
     ]
+
+
+def test_the_form_can_say_whether_the_group_still_meets() -> None:
+    body = body_with() + "\n### Is the group still meeting?\n\nNo, it has stopped\n"
+    _, text, problems = group_from_issue(HUB, body, "body.md")
+    assert problems == []
+    assert "running: 'false'" in text or "running: false" in text

@@ -114,6 +114,13 @@ def form_fields(hub: Hub) -> tuple[FormField, ...]:
         FormField("When the group started", "started", description="YYYY, YYYY-MM or YYYY-MM-DD."),
         FormField("When the group ended", "ended", description="Leave empty if it is running."),
         FormField(
+            "Is the group still meeting?",
+            "running",
+            "dropdown",
+            description="Pages say so only when you do.",
+            options=(("true", "Yes, it still meets"), ("false", "No, it has stopped")),
+        ),
+        FormField(
             "How the group runs",
             "story",
             "textarea",
