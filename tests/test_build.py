@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from peerhub.facets import directory_data
+from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
 
 from conftest import VALID_GROUP, make_project, mkdocs_build, soup
@@ -334,3 +336,22 @@ def test_exact_search_entries(site: Path, update_goldens: bool) -> None:
     entries = [doc for doc in index["docs"] if doc["location"] in wanted]
     text = json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
     golden("search-entries.json", text, update_goldens)
+
+
+def test_directory_lists_groups_by_the_name_shown(tmp_path: Path) -> None:
+    zeta = VALID_GROUP.replace("Example circle", "Zeta circle")
+    alpha = VALID_GROUP.replace("Example circle", "Alpha circle")
+    anonymous = VALID_GROUP.replace(
+        "name: Example circle", "name: Quiet\nvisibility: anonymous\nanonymous_id: b7n3k9m2x4q8"
+    )
+    root = make_project(
+        tmp_path / "hub",
+        groups={"aaa-circle.yml": zeta, "mmm-circle.yml": anonymous, "zzz-circle.yml": alpha},
+    )
+    data = directory_data(load_hub(root))
+    # By the name shown (an anonymous group by its label), not by file name or address.
+    assert [row[0] for row in data["groups"]] == [
+        "Alpha circle",
+        "Anonymous support peer group",
+        "Zeta circle",
+    ]

@@ -112,5 +112,11 @@ def directory_data(hub: Hub) -> dict[str, Any]:
 
 
 def directory_order(hub: Hub) -> list[tuple[str, dict[str, Any]]]:
-    """Published groups by the name they are shown under (an anonymous group's label)."""
-    return sorted(published_views(hub).items(), key=lambda item: (item[1]["name"].lower(), item[0]))
+    """Published groups by the name they are shown under (an anonymous group's label);
+    sorted once per hub, shared by the directory pages and their filter data."""
+
+    def compute() -> list[tuple[str, dict[str, Any]]]:
+        views = published_views(hub).items()
+        return sorted(views, key=lambda item: (item[1]["name"].lower(), item[0]))
+
+    return hub.memo("directory_order", compute)
