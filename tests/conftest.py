@@ -17,6 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from peerhub.project import Hub, load_hub
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from chromium_launch import ARGS, CHROMIUM  # shared with `make bench`
 from synthetic import write_groups
@@ -135,6 +137,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected files from the current output, for review in a diff",
     )
+
+
+@pytest.fixture(scope="session")
+def hub() -> Hub:
+    """The repository's hub, loaded once per run (never at import: a mutation-testing
+    run forks from a process that imported the tests, and must not inherit its caches)."""
+    return load_hub(REPO)
 
 
 @pytest.fixture

@@ -14,12 +14,13 @@ import pytest
 from peerhub.charts import charts
 from peerhub.components import Components
 from peerhub.privacy import published_views
-from peerhub.project import load_hub
+from peerhub.project import Hub
 from peerhub.vocabulary import OUTCOME_IDS
 
 from conftest import MACRO_PAGES, REPO, built_copy, soup
 
-HUB = load_hub(REPO)
+FORMAT_SLUGS = sorted(p.stem for p in (REPO / "formats").glob("*.yml"))
+
 GUIDES = sorted(p for p in (REPO / "docs" / "guides").glob("*.md") if p.name != "index.md")
 REQUIRED_FORMATS = {
     "peer-coaching-group",
@@ -40,14 +41,14 @@ REQUIRED_FORMATS = {
 }
 
 
-def test_catalog_has_the_required_formats() -> None:
-    assert len(HUB.formats) >= 15
-    assert set(HUB.formats) >= REQUIRED_FORMATS
+def test_catalog_has_the_required_formats(hub: Hub) -> None:
+    assert len(hub.formats) >= 15
+    assert set(hub.formats) >= REQUIRED_FORMATS
 
 
-@pytest.mark.parametrize("slug", sorted(HUB.formats))
-def test_format_is_complete_and_its_agenda_adds_up(slug: str) -> None:
-    fmt = HUB.formats[slug]
+@pytest.mark.parametrize("slug", FORMAT_SLUGS)
+def test_format_is_complete_and_its_agenda_adds_up(slug: str, hub: Hub) -> None:
+    fmt = hub.formats[slug]
     assert sum(step.minutes for step in fmt.agenda) == fmt.session_minutes
     for field in (
         "use_when",
@@ -60,27 +61,27 @@ def test_format_is_complete_and_its_agenda_adds_up(slug: str) -> None:
         "sources",
     ):
         assert getattr(fmt, field), f"{slug}: {field} is empty"
-    assert set(fmt.related) <= set(HUB.formats)
+    assert set(fmt.related) <= set(hub.formats)
 
 
 @pytest.mark.parametrize("outcome_id", OUTCOME_IDS)
-def test_outcome_has_designs_whose_formats_exist(outcome_id: str) -> None:
-    outcome = HUB.outcomes[outcome_id]
+def test_outcome_has_designs_whose_formats_exist(outcome_id: str, hub: Hub) -> None:
+    outcome = hub.outcomes[outcome_id]
     assert 1 <= len(outcome.designs) <= 3
     assert outcome.signs
     for design in outcome.designs:
-        assert set(design.formats) <= set(HUB.formats)
+        assert set(design.formats) <= set(hub.formats)
         assert design.size.min <= design.size.max
 
 
-def test_every_outcome_is_served_by_some_format() -> None:
-    served = {o for f in HUB.formats.values() for o in f.outcomes.primary + f.outcomes.secondary}
+def test_every_outcome_is_served_by_some_format(hub: Hub) -> None:
+    served = {o for f in hub.formats.values() for o in f.outcomes.primary + f.outcomes.secondary}
     assert served == set(OUTCOME_IDS)
 
 
-def test_groups_from_the_sources() -> None:
-    assert len(published_views(HUB)) >= 6
-    staff_plus = HUB.groups["staff-plus-peer-group"]
+def test_groups_from_the_sources(hub: Hub) -> None:
+    assert len(published_views(hub)) >= 6
+    staff_plus = hub.groups["staff-plus-peer-group"]
     assert (staff_plus.size.invited, staff_plus.size.members, staff_plus.size.attendance) == (
         60,
         50,
@@ -144,22 +145,22 @@ def clicks_from_home(site: Path, limit: int) -> dict[str, int]:
     return seen
 
 
-def test_every_format_and_outcome_within_two_clicks_of_home(site: Path) -> None:
+def test_every_format_and_outcome_within_two_clicks_of_home(site: Path, hub: Hub) -> None:
     reach = clicks_from_home(site, limit=2)
-    for slug in HUB.formats:
+    for slug in hub.formats:
         assert f"formats/{slug}/" in reach, slug
     for outcome_id in OUTCOME_IDS:
         assert f"outcomes/{outcome_id}/" in reach, outcome_id
 
 
-def test_group_pages_claim_no_more_than_their_sources() -> None:
-    testing = HUB.groups["testing-change-executive-directors"]
+def test_group_pages_claim_no_more_than_their_sources(hub: Hub) -> None:
+    testing = hub.groups["testing-change-executive-directors"]
     assert testing.size.members is None  # its account says six to eight
     assert testing.facilitation is None  # a facilitator, paid or not: not said
     assert "troika-consulting" not in testing.formats  # listed among resources only
-    staff = HUB.groups["staff-plus-peer-group"]
+    staff = hub.groups["staff-plus-peer-group"]
     assert staff.challenges == [] and staff.facilitation is None  # general guidelines
-    for slug, group in HUB.groups.items():
+    for slug, group in hub.groups.items():
         assert group.running is None, slug  # no account says whether it still meets
         assert group.status in {"unknown", "ended"}, slug
         if group.credit:
@@ -184,9 +185,9 @@ def test_guides_hold_no_invented_figures(invented: str) -> None:
         assert invented not in guide.read_text(), guide.name
 
 
-def test_charts_of_what_no_group_recorded_are_not_drawn() -> None:
-    drawn = charts(HUB)
+def test_charts_of_what_no_group_recorded_are_not_drawn(hub: Hub) -> None:
+    drawn = charts(hub)
     assert not drawn["lifespans"].recorded  # no source says when its group started
     assert drawn["outcomes"].recorded
-    html = Components(HUB).group_chart("lifespans", "guides/keep-it-going/")
+    html = Components(hub).group_chart("lifespans", "guides/keep-it-going/")
     assert "<svg" not in html and "not recorded by any group" in html

@@ -13,23 +13,22 @@ from pydantic import BaseModel
 from peerhub.cli import main
 from peerhub.issueform import form_fields, form_yaml, group_from_issue
 from peerhub.models import Group
-from peerhub.project import check_project, load_hub
+from peerhub.project import Hub, check_project
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
 from conftest import REPO, make_project
 
-HUB = load_hub(REPO)
 BODIES = Path(__file__).parent / "issues"
 
 
-def test_committed_issue_form_is_current() -> None:
+def test_committed_issue_form_is_current(hub: Hub) -> None:
     committed = (REPO / ".github" / "ISSUE_TEMPLATE" / "share-experience.yml").read_text()
-    assert committed == form_yaml(HUB), "run `peerhub issue-form` to refresh it"
+    assert committed == form_yaml(hub), "run `peerhub issue-form` to refresh it"
 
 
-def test_form_fields_are_group_fields() -> None:
-    for spec in form_fields(HUB):
+def test_form_fields_are_group_fields(hub: Hub) -> None:
+    for spec in form_fields(hub):
         model: type[BaseModel] = Group
         *parents, last = spec.field.split(".")
         for part in parents:
@@ -42,8 +41,8 @@ def test_form_fields_are_group_fields() -> None:
         assert last in model.model_fields, spec.field
 
 
-def test_form_is_a_valid_issue_form() -> None:
-    form = yaml.safe_load(form_yaml(HUB))
+def test_form_is_a_valid_issue_form(hub: Hub) -> None:
+    form = yaml.safe_load(form_yaml(hub))
     ids = [item["id"] for item in form["body"] if "id" in item]
     assert len(ids) == len(set(ids))
     assert form["labels"] == ["experience"]
@@ -51,8 +50,8 @@ def test_form_is_a_valid_issue_form() -> None:
         assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 
 
-def test_complete_body_becomes_a_valid_group() -> None:
-    slug, text, problems = group_from_issue(HUB, (BODIES / "complete.md").read_text())
+def test_complete_body_becomes_a_valid_group(hub: Hub) -> None:
+    slug, text, problems = group_from_issue(hub, (BODIES / "complete.md").read_text())
     assert problems == []
     assert slug == "finance-leaders-circle"
     group, found = validate(load_bytes(text.encode(), "g.yml"), Group)
@@ -69,8 +68,8 @@ def test_complete_body_becomes_a_valid_group() -> None:
     assert text.startswith("# yaml-language-server: $schema=../schema/group.schema.json\n")
 
 
-def test_missing_and_extra_sections_are_explained() -> None:
-    _, _, problems = group_from_issue(HUB, (BODIES / "missing-and-extra.md").read_text(), "body.md")
+def test_missing_and_extra_sections_are_explained(hub: Hub) -> None:
+    _, _, problems = group_from_issue(hub, (BODIES / "missing-and-extra.md").read_text(), "body.md")
     assert [str(p) for p in problems] == [
         "body.md:1:1: error: summary: the section '### One-sentence summary' is missing; "
         "fill it in",
@@ -82,8 +81,8 @@ def test_missing_and_extra_sections_are_explained() -> None:
     ]
 
 
-def test_bad_answers_point_at_their_sections() -> None:
-    _, _, problems = group_from_issue(HUB, (BODIES / "bad-values.md").read_text(), "body.md")
+def test_bad_answers_point_at_their_sections(hub: Hub) -> None:
+    _, _, problems = group_from_issue(hub, (BODIES / "bad-values.md").read_text(), "body.md")
     assert [str(p) for p in problems] == [
         "body.md:19:1: error: formats: 'Fishbowl' is not one of the form's options",
         "body.md:23:1: error: session_minutes: expected a whole number such as 8, got 'an hour'",
@@ -92,10 +91,10 @@ def test_bad_answers_point_at_their_sections() -> None:
     ]
 
 
-def test_rules_apply_too() -> None:
+def test_rules_apply_too(hub: Hub) -> None:
     body = (BODIES / "bad-values.md").read_text()
     body = body.replace(", Fishbowl", "").replace("an hour", "60").replace("http:", "https:")
-    _, _, problems = group_from_issue(HUB, body, "body.md")
+    _, _, problems = group_from_issue(hub, body, "body.md")
     assert [str(p) for p in problems] == [
         "body.md:27:1: error: started: 2999-01 is in the future; use the date it really happened"
     ]
@@ -148,24 +147,24 @@ def test_a_fence_in_an_answer_cannot_close_the_bots_reply(tmp_path: Path) -> Non
     assert "choose one of the form's options" in inside
 
 
-def test_a_reserved_file_name_is_refused() -> None:
-    _, _, problems = group_from_issue(HUB, body_with(**{"Group name": "Page"}), "body.md")
+def test_a_reserved_file_name_is_refused(hub: Hub) -> None:
+    _, _, problems = group_from_issue(hub, body_with(**{"Group name": "Page"}), "body.md")
     assert [str(p) for p in problems if p.field == "name"] == [
         "body.md:3:1: error: name: the group name gives the file name 'page.yml', but "
         "'page' is a reserved name; choose another name"
     ]
 
 
-def test_a_section_given_twice_is_an_error() -> None:
+def test_a_section_given_twice_is_an_error(hub: Hub) -> None:
     body = body_with() + "\n### Sector\n\nFinance\n"
-    _, _, problems = group_from_issue(HUB, body, "body.md")
+    _, _, problems = group_from_issue(hub, body, "body.md")
     assert [p.message for p in problems] == [
         "the section '### Sector' appears twice (first on line 17); keep one answer"
     ]
 
 
-def test_the_form_can_say_whether_the_group_still_meets() -> None:
+def test_the_form_can_say_whether_the_group_still_meets(hub: Hub) -> None:
     body = body_with() + "\n### Is the group still meeting?\n\nNo, it has stopped\n"
-    _, text, problems = group_from_issue(HUB, body, "body.md")
+    _, text, problems = group_from_issue(hub, body, "body.md")
     assert problems == []
     assert "running: 'false'" in text or "running: false" in text

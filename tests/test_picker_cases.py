@@ -11,11 +11,10 @@ from urllib.parse import urlencode
 import pytest
 from picker_cases import CASES, expected_now, load, write
 
-from peerhub.project import load_hub
+from peerhub.project import Hub
 
-from conftest import REPO, needs_chromium, repo_copy, served, soup
+from conftest import needs_chromium, repo_copy, served, soup
 
-HUB = load_hub(REPO)
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
 
@@ -25,9 +24,9 @@ def test_there_are_enough_cases() -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])
-def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool) -> None:
+def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, hub: Hub) -> None:
     case = load(path)
-    result = expected_now(HUB, case)
+    result = expected_now(hub, case)
     if update_goldens:
         write(path, case, result)
         case = load(path)

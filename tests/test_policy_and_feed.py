@@ -11,14 +11,13 @@ from pathlib import Path
 import material
 import pytest
 
-from peerhub.csp import UnexpectedScript, known_scripts, policy, with_policy
+from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, policy, with_policy
 from peerhub.feed import LIMIT, atom_feed
 from peerhub.project import load_hub
 
 from conftest import REPO, VALID_GROUP, make_project
 
 THEME = [Path(material.__file__).parent / "templates", REPO / "overrides"]
-KNOWN = known_scripts(THEME)
 BASE_SCRIPT = (
     '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
     "_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem("
@@ -27,23 +26,28 @@ BASE_SCRIPT = (
 )
 
 
+@pytest.fixture(scope="module")
+def known() -> KnownScripts:
+    return known_scripts(THEME)
+
+
 def sha(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
 
 
-def test_the_policy_allows_exactly_the_themes_scripts() -> None:
+def test_the_policy_allows_exactly_the_themes_scripts(known: KnownScripts) -> None:
     html = (
         "<html><head><title>x</title></head><body><header>h</header>"
         f"<script>{BASE_SCRIPT}</script>"
         '<script id="__config" type="application/json">{"a": 1}</script>'
         '<script src="assets/x.js"></script></body></html>'
     )
-    assert policy(html, KNOWN) == (
+    assert policy(html, known) == (
         f"default-src 'self'; script-src 'self' {sha(BASE_SCRIPT)}; img-src 'self' data:; "
         "style-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'"
     )
-    out = with_policy(html, KNOWN)
+    out = with_policy(html, known)
     assert out.startswith(
         '<html><head><meta http-equiv="Content-Security-Policy" content="default-src'
     )
@@ -59,14 +63,14 @@ def test_the_policy_allows_exactly_the_themes_scripts() -> None:
         "",
     ],
 )
-def test_any_other_inline_script_is_refused(script: str) -> None:
+def test_any_other_inline_script_is_refused(script: str, known: KnownScripts) -> None:
     with pytest.raises(UnexpectedScript):
-        policy(f"<head></head><body><script>{script}</script></body>", KNOWN)
+        policy(f"<head></head><body><script>{script}</script></body>", known)
 
 
-def test_a_page_without_a_head_is_refused() -> None:
+def test_a_page_without_a_head_is_refused(known: KnownScripts) -> None:
     with pytest.raises(UnexpectedScript):
-        with_policy("<body>no head</body>", KNOWN)
+        with_policy("<body>no head</body>", known)
 
 
 def test_known_scripts_skip_data_and_external_scripts(tmp_path: Path) -> None:

@@ -17,13 +17,12 @@ from hypothesis import strategies as st
 from peerhub.components import Components
 from peerhub.markup import prose
 from peerhub.models import Group
-from peerhub.project import Hub, load_hub
+from peerhub.project import Hub
 from peerhub.validation import validate
 from peerhub.yamlsafe import YamlProblem, load_bytes
 
-from conftest import REPO, VALID_GROUP, unsafe_parts
+from conftest import VALID_GROUP, unsafe_parts
 
-HUB = load_hub(REPO)
 BASE = yaml.safe_load(VALID_GROUP)
 TEXT_FIELDS = [
     "name",
@@ -123,16 +122,16 @@ def test_any_bytes_are_read_or_refused_with_a_location(raw: bytes) -> None:
     check_located(raw)
 
 
-def render(group: Group) -> BeautifulSoup:
-    hub = Hub(HUB.root, HUB.formats, {"g": group}, HUB.outcomes)
-    html = Components(hub).group_page("g", "groups/g/")
+def render(group: Group, hub: Hub) -> BeautifulSoup:
+    alone = Hub(hub.root, hub.formats, {"g": group}, hub.outcomes)
+    html = Components(alone).group_page("g", "groups/g/")
     return BeautifulSoup(str(html), "html.parser")
 
 
 @PROPERTY
 @given(name=TRICKY, summary=TRICKY, story=TRICKY, worked=st.lists(TRICKY, max_size=3))
 def test_whatever_validates_renders_safely(
-    name: str, summary: str, story: str, worked: list[str]
+    hub: Hub, name: str, summary: str, story: str, worked: list[str]
 ) -> None:
     data = {**BASE, "name": name, "summary": summary, "story": story, "what_worked": worked}
     try:
@@ -142,7 +141,7 @@ def test_whatever_validates_renders_safely(
     group, _ = validate(doc, Group)
     if group is None:
         return
-    page = render(group)
+    page = render(group, hub)
     assert unsafe_parts(page) == []
     assert page.h1.get_text() == group.name
 

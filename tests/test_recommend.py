@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from peerhub.picker import CHOICES, picker_data
-from peerhub.project import load_hub
+from peerhub.project import Hub
 from peerhub.recommend import (
     OPENING_WORDS,
     Constraints,
@@ -17,20 +17,17 @@ from peerhub.recommend import (
 )
 from peerhub.vocabulary import OUTCOME_IDS
 
-from conftest import REPO
-
-HUB = load_hub(REPO)
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
 
 @pytest.mark.parametrize("outcome", OUTCOME_IDS)
-def test_every_combination_gets_designs_whose_formats_exist(outcome: str) -> None:
+def test_every_combination_gets_designs_whose_formats_exist(outcome: str, hub: Hub) -> None:
     for combo in COMBINATIONS:
         constraints = Constraints.from_choices(*combo)
-        answer = recommend(HUB, outcome, constraints)
+        answer = recommend(hub, outcome, constraints)
         assert 1 <= len(answer.designs) <= 3, combo
         for rec in answer.designs:
-            assert set(rec.design.formats) <= set(HUB.formats)
+            assert set(rec.design.formats) <= set(hub.formats)
             assert sum(step.minutes for step in rec.agenda) == rec.session_minutes, combo
             if constraints.minutes:
                 assert rec.session_minutes <= max(constraints.minutes, rec.design.session_minutes)
@@ -38,16 +35,16 @@ def test_every_combination_gets_designs_whose_formats_exist(outcome: str) -> Non
             assert answer.notes and answer.designs[0].changes, combo
 
 
-def test_without_constraints_the_outcome_files_order_wins() -> None:
+def test_without_constraints_the_outcome_files_order_wins(hub: Hub) -> None:
     for outcome in OUTCOME_IDS:
-        answer = recommend(HUB, outcome, Constraints())
-        assert answer.designs[0].design == HUB.outcomes[outcome].designs[0]
+        answer = recommend(hub, outcome, Constraints())
+        assert answer.designs[0].design == hub.outcomes[outcome].designs[0]
         assert answer.designs[0].conflicts == ()
         assert answer.notes == ()
 
 
-def test_a_crowd_wanting_a_coaching_culture_is_split_into_circles() -> None:
-    answer = recommend(HUB, "coaching-culture", Constraints(size="21-40"))
+def test_a_crowd_wanting_a_coaching_culture_is_split_into_circles(hub: Hub) -> None:
+    answer = recommend(hub, "coaching-culture", Constraints(size="21-40"))
     top = answer.designs[0]
     assert top.conflicts
     assert "circles of" in top.size_text
@@ -55,10 +52,10 @@ def test_a_crowd_wanting_a_coaching_culture_is_split_into_circles() -> None:
     assert answer.notes[0].startswith("Your choices do not fit any design as it stands.")
 
 
-def test_each_constraint_says_what_it_changed() -> None:
+def test_each_constraint_says_what_it_changed(hub: Hub) -> None:
     outcome = "leadership-development"  # first design: 120-minute monthly case clinic
     answer = recommend(
-        HUB, outcome, Constraints(minutes=60, mode="virtual", facilitation="members")
+        hub, outcome, Constraints(minutes=60, mode="virtual", facilitation="members")
     )
     changed = " ".join(change for rec in answer.designs for change in rec.changes)
     assert "60-minute meetings are shorter" in changed
@@ -66,51 +63,51 @@ def test_each_constraint_says_what_it_changed() -> None:
         assert rec.session_minutes == min(60, rec.design.session_minutes) or rec.changes
 
 
-def test_shorter_meetings_rank_shorter_designs_first() -> None:
-    answer = recommend(HUB, "problem-solving", Constraints(minutes=30))
+def test_shorter_meetings_rank_shorter_designs_first(hub: Hub) -> None:
+    answer = recommend(hub, "problem-solving", Constraints(minutes=30))
     assert answer.designs[0].design.session_minutes <= 90
 
 
-def test_virtual_mode_opens_with_a_get_to_know_you_activity() -> None:
-    fmt = HUB.formats["peer-coaching-group"]
+def test_virtual_mode_opens_with_a_get_to_know_you_activity(hub: Hub) -> None:
+    fmt = hub.formats["peer-coaching-group"]
     assert first_meeting(fmt, 120, "virtual")[0].title == "Get-to-know-you activity"
     assert first_meeting(fmt, 120, "in-person")[0].title == "Welcome and introductions"
     for minutes in (30, 45, 60, 90, 180):
         assert sum(s.minutes for s in first_meeting(fmt, minutes, "virtual")) == minutes
 
 
-def test_second_outcome_is_explained() -> None:
-    text = explain_second(HUB, "support", "transfer-of-training")
+def test_second_outcome_is_explained(hub: Hub) -> None:
+    text = explain_second(hub, "support", "transfer-of-training")
     assert text.startswith("Design for one outcome: Support.")
     assert "two houses on one foundation" in text
     assert "transfer of training" in text
 
 
-def test_first_meetings_open_once_and_include_every_format() -> None:
+def test_first_meetings_open_once_and_include_every_format(hub: Hub) -> None:
     for outcome in OUTCOME_IDS:
         for combo in COMBINATIONS[::7]:
-            for rec in recommend(HUB, outcome, Constraints.from_choices(*combo)).designs:
+            for rec in recommend(hub, outcome, Constraints.from_choices(*combo)).designs:
                 titles = [s.title for s in rec.agenda]
                 assert len(titles) == len(set(titles)), (outcome, combo, titles)
                 openings = [t for t in titles if any(w in t.lower() for w in OPENING_WORDS)]
                 assert len(openings) <= 1, (outcome, combo, titles)
                 if rec.session_minutes >= 45:
                     for slug in rec.design.formats[1:]:
-                        name = HUB.formats[slug].name.lower()
+                        name = hub.formats[slug].name.lower()
                         assert f"A short {name} round" in titles, (outcome, rec.design.title)
 
 
-def test_designs_say_when_they_stretch_their_main_format() -> None:
+def test_designs_say_when_they_stretch_their_main_format(hub: Hub) -> None:
     for outcome in OUTCOME_IDS:
-        for rec in recommend(HUB, outcome, Constraints()).designs:
-            fmt = HUB.formats[rec.design.formats[0]]
+        for rec in recommend(hub, outcome, Constraints()).designs:
+            fmt = hub.formats[rec.design.formats[0]]
             stretched = rec.design.size.max > fmt.size.max or rec.design.cadence != fmt.cadence
             mentioned = any(fmt.name.lower() in change for change in rec.changes)
             assert stretched == mentioned, (outcome, rec.design.title)
 
 
-def test_picker_data_holds_an_answer_for_every_combination() -> None:
-    data = picker_data(HUB)
+def test_picker_data_holds_an_answer_for_every_combination(hub: Hub) -> None:
+    data = picker_data(hub)
     assert set(data["ranked"]) == set(data["notes"]) == set(OUTCOME_IDS)
     for outcome in OUTCOME_IDS:
         assert [len(c) for c in data["ranked"][outcome]] == [len(COMBINATIONS)] * 3
