@@ -46,13 +46,16 @@ serve: $(SITE_STAMP)
 build: $(SITE_STAMP)
 	$(BIN)/peerhub build
 
-# Browser tests need Chromium; install Debian's package when it is missing and we can.
+# Browser tests need Chromium, and the picker's lookup test Node.js; install Debian's
+# packages when they are missing and we can.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium not found and apt-get is not usable: browser tests will be skipped"; fi; }
+	    echo "installing Debian's$$missing for the tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "$$missing not found and apt-get is not usable: their tests will be skipped"; fi; fi
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

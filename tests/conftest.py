@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -140,10 +141,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(scope="session")
-def hub() -> Hub:
+def repo_hub() -> Hub:
     """The repository's hub, loaded once per run (never at import: a mutation-testing
-    run forks from a process that imported the tests, and must not inherit its caches)."""
+    run forks from a process that imported the tests, and must not inherit its state)."""
     return load_hub(REPO)
+
+
+@pytest.fixture
+def hub(repo_hub: Hub) -> Hub:
+    """The repository's hub with nothing derived yet, so each test computes what it
+    checks instead of reading what an earlier test left in the hub's memo."""
+    return dataclasses.replace(repo_hub, derived={})
 
 
 @pytest.fixture
@@ -210,6 +218,13 @@ def unsafe_parts(fragment: object) -> list[str]:
 needs_chromium = pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("CI"),
     reason="Debian's chromium is not installed",
+)
+
+#: The picker's lookup code runs in Node (Debian's nodejs), skipped or failed the same way.
+NODE = shutil.which("node") or "node"
+needs_node = pytest.mark.skipif(
+    shutil.which("node") is None and not os.environ.get("CI"),
+    reason="Node.js is not installed",
 )
 
 

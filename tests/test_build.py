@@ -9,72 +9,18 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import material
 import pytest
 from bs4 import BeautifulSoup
+from sample_groups import ANON, ANONYMOUS, PRIVATE, PUBLIC
 
+from peerhub.csp import known_scripts, with_policy
 from peerhub.facets import directory_data
+from peerhub.feed import atom_feed
 from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
 
 from conftest import VALID_GROUP, make_project, mkdocs_build, soup
-
-PUBLIC = """\
-name: Platform leads circle
-summary: Platform team leads comparing notes every month.
-added: 2025-02-01
-organization: Public Org Ltd
-audience: Platform team leads
-formats: [troika-consulting, case-clinic]
-outcomes:
-  primary: problem-solving
-  secondary: [support]
-size: {invited: 12, members: 9, attendance: 7}
-mode: hybrid
-cadence: monthly
-session_minutes: 90
-facilitation: members
-started: 2023-05
-story: |
-  We *rotate* the host. See [our notes](https://example.org/notes).
-contact:
-  name: Robin Contact
-  email: robin@example.org
-publish_contact: true
-"""
-
-ANONYMOUS = """\
-name: Quiet directors circle
-visibility: anonymous
-anonymous_id: q7w2e9r4t5y8
-summary: Directors of small charities supporting each other.
-added: 2025-03-01
-organization: ANON-ORG-MARKER
-credit: ANON-CREDIT-MARKER
-formats: [discussion-group]
-outcomes:
-  primary: support
-contact:
-  name: ANON-NAME-MARKER
-  email: anon-marker@example.org
-links:
-  - title: ANON-LINK-MARKER
-    url: https://anon-marker.example.org/
-"""
-
-ANON = "anonymous-q7w2e9r4t5y8"
-
-PRIVATE = """\
-name: PRIVATE-NAME-MARKER
-visibility: private
-summary: PRIVATE-SUMMARY-MARKER
-added: 2025-03-02
-organization: PRIVATE-ORG-MARKER
-story: PRIVATE-STORY-MARKER
-formats: [troika-consulting]
-outcomes:
-  primary: support
-advice: [PRIVATE-ADVICE-MARKER]
-"""
 
 GUIDE = """\
 # Using components
@@ -328,6 +274,36 @@ def test_exact_feed(site: Path, update_goldens: bool) -> None:
             assert link.get("href").startswith("https://")
     assert feed.find(f"{atom}author/{atom}name") is not None
     assert feed.find(f"{atom}link[@rel='self']").get("href").endswith("/groups/feed.xml")
+
+
+def test_feed_and_policy_in_process_match_the_goldens(site: Path) -> None:
+    """The same goldens, computed in this process (where mutation testing can follow)."""
+    hub = load_hub(site.parent)
+    expected = (Path(__file__).parent / "golden" / "feed.xml").read_bytes()
+    assert atom_feed(hub, "https://peer-group-hub.example.org/") == expected
+    assert atom_feed(hub, "https://peer-group-hub.example.org") == expected
+    html = (site / "formats" / "troika-consulting" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    theme = [Path(material.__file__).parent / "templates", site.parent / "overrides"]
+    page_html = with_policy(html, known_scripts(theme))
+    meta = BeautifulSoup(page_html, "html.parser").select_one("head > meta")
+    assert meta["http-equiv"] == "Content-Security-Policy"
+    golden_policy = (Path(__file__).parent / "golden" / "csp-format-page.txt").read_text()
+    assert meta["content"] + "\n" == golden_policy
+
+
+def test_a_feed_with_no_groups_is_still_valid(tmp_path: Path) -> None:
+    hub = load_hub(make_project(tmp_path / "hub", groups={}))
+    text = atom_feed(hub, "https://hub.example.org/").decode()
+    assert text == (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://hub.example.org/groups/feed.xml</id>'
+        "<title>Peer Group Hub: new group experiences</title>"
+        '<link href="https://hub.example.org/groups/" />'
+        '<link rel="self" href="https://hub.example.org/groups/feed.xml" />'
+        "<updated>2026-01-01T00:00:00Z</updated>"
+        "<author><name>Peer Group Hub contributors</name></author></feed>\n"
+    )
 
 
 def test_exact_search_entries(site: Path, update_goldens: bool) -> None:

@@ -4,6 +4,8 @@ review the diff."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -11,9 +13,10 @@ from urllib.parse import urlencode
 import pytest
 from picker_cases import CASES, expected_now, load, write
 
+from peerhub.picker import picker_data
 from peerhub.project import Hub
 
-from conftest import needs_chromium, repo_copy, served, soup
+from conftest import NODE, REPO, needs_chromium, needs_node, repo_copy, served, soup
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
@@ -31,6 +34,46 @@ def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, h
         write(path, case, result)
         case = load(path)
     assert result == {k: case[k] for k in result}
+
+
+@needs_node
+def test_the_data_gives_every_reviewed_answer_through_the_real_lookup(
+    hub: Hub, tmp_path: Path
+) -> None:
+    """picker-data.json, computed here, read by the lookup code of docs/assets/hub.js that
+    the picker and the start kit run (in Node: the same code, without a browser)."""
+    data = tmp_path / "picker-data.json"
+    data.write_text(json.dumps(picker_data(hub)), encoding="utf-8")
+    cases = [load(path) for path in CASES]
+    queries = [
+        {"outcome": c["outcome"], "page": True, "count": len(c["designs"])}
+        if c.get("page")
+        else {"outcome": c["outcome"], "choices": c.get("choices") or {}}
+        for c in cases
+    ]
+    script = Path(__file__).parent / "picker_lookup.js"
+    run = subprocess.run(
+        [NODE, str(script), str(REPO / "docs" / "assets" / "hub.js"), str(data)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for path, case, got in zip(CASES, cases, json.loads(run.stdout), strict=True):
+        designs = [
+            {
+                "title": d["title"],
+                "size": d["size"],
+                "meetings": f"{d['cadence']}, {d['minutes']} minutes",
+                "changes": d["changes"],
+                "agenda": d["agenda"],
+                "later": d["later"],
+            }
+            for d in got["designs"]
+        ]
+        assert designs == case["designs"], path.stem
+        if not case.get("page"):
+            assert got["notes"] == case["notes"], path.stem
 
 
 @pytest.fixture(scope="module")

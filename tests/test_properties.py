@@ -131,7 +131,7 @@ def render(group: Group, hub: Hub) -> BeautifulSoup:
 @PROPERTY
 @given(name=TRICKY, summary=TRICKY, story=TRICKY, worked=st.lists(TRICKY, max_size=3))
 def test_whatever_validates_renders_safely(
-    hub: Hub, name: str, summary: str, story: str, worked: list[str]
+    repo_hub: Hub, name: str, summary: str, story: str, worked: list[str]
 ) -> None:
     data = {**BASE, "name": name, "summary": summary, "story": story, "what_worked": worked}
     try:
@@ -141,7 +141,7 @@ def test_whatever_validates_renders_safely(
     group, _ = validate(doc, Group)
     if group is None:
         return
-    page = render(group, hub)
+    page = render(group, repo_hub)
     assert unsafe_parts(page) == []
     assert page.h1.get_text() == group.name
 

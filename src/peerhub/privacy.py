@@ -87,10 +87,6 @@ CONTACT = Rule("opt-in", anonymous=False, aggregate=False)
 NEVER = Rule("no", anonymous=False, aggregate=False)
 
 
-def _same(rule: Rule, *names: str) -> dict[str, Rule]:
-    return dict.fromkeys(names, rule)
-
-
 CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
     Group: {
         "name": IDENTIFYING,  # an anonymous group is shown under `neutral_label`
@@ -122,14 +118,13 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
         "credit": IDENTIFYING,
         "sources": IDENTIFYING,  # cites published accounts, which name the group
     },
-    SourceNote: _same(IDENTIFYING, "claim", "source"),
-    GroupSize: _same(EVERYWHERE, "invited", "members", "attendance"),
-    GroupOutcomes: _same(EVERYWHERE, "primary", "secondary"),
-    Contact: _same(CONTACT, "name", "email", "url"),
-    Link: _same(IDENTIFYING, "title", "url"),
-    Format: _same(
-        MAINTAINED,
-        *[
+    SourceNote: dict.fromkeys(("claim", "source"), IDENTIFYING),
+    GroupSize: dict.fromkeys(("invited", "members", "attendance"), EVERYWHERE),
+    GroupOutcomes: dict.fromkeys(("primary", "secondary"), EVERYWHERE),
+    Contact: dict.fromkeys(("name", "email", "url"), CONTACT),
+    Link: dict.fromkeys(("title", "url"), IDENTIFYING),
+    Format: dict.fromkeys(
+        (
             "name",
             "summary",
             "description",
@@ -149,16 +144,18 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
             "outcomes",
             "related",
             "sources",
-        ],
-    ),
-    Range: _same(MAINTAINED, "min", "max"),
-    Role: _same(MAINTAINED, "name", "does"),
-    AgendaStep: _same(MAINTAINED, "step", "minutes", "detail"),
-    OutcomeLinks: _same(MAINTAINED, "primary", "secondary"),
-    Outcome: _same(MAINTAINED, "name", "question", "definition", "signs", "designs", "keywords"),
-    Design: _same(
+        ),
         MAINTAINED,
-        *[
+    ),
+    Range: dict.fromkeys(("min", "max"), MAINTAINED),
+    Role: dict.fromkeys(("name", "does"), MAINTAINED),
+    AgendaStep: dict.fromkeys(("step", "minutes", "detail"), MAINTAINED),
+    OutcomeLinks: dict.fromkeys(("primary", "secondary"), MAINTAINED),
+    Outcome: dict.fromkeys(
+        ("name", "question", "definition", "signs", "designs", "keywords"), MAINTAINED
+    ),
+    Design: dict.fromkeys(
+        (
             "title",
             "formats",
             "size",
@@ -169,10 +166,11 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
             "modes",
             "composition",
             "reasons",
-        ],
+        ),
+        MAINTAINED,
     ),
-    Reasons: _same(
-        MAINTAINED, "formats", "size", "cadence", "program", "facilitation", "composition"
+    Reasons: dict.fromkeys(
+        ("formats", "size", "cadence", "program", "facilitation", "composition"), MAINTAINED
     ),
 }
 

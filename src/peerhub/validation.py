@@ -50,18 +50,18 @@ def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Prob
 
 def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind: a table
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
-    if value is None and kind not in {"missing"}:
+    if value is None:
         return "has no value; write one, or delete the line"
     shown = _show(value)
     if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        choices = re.findall(r"'([^']*)'", str(ctx["expected"]))
         hint = suggest(str(value), choices) if isinstance(value, str) else ""
         return f"expected one of: {', '.join(choices)}; got {shown}{hint}"
     if kind in {"list_type", "tuple_type"}:
         return f"expected a list, one '- item' per line; got {shown}"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+    if kind in {"dict_type", "model_type"}:
         return f"expected fields written as 'key: value' lines; got {shown}"
-    if kind in {"string_type", "str_type"}:
+    if kind == "string_type":
         return f"expected text; got {shown}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number such as 8; got {shown}"
@@ -71,11 +71,7 @@ def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind
     if kind == "too_long":
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} allowed"
     if kind == "string_too_long":
-        return (
-            f"is {len(value)} characters long; the limit is {ctx.get('max_length')}"
-            if isinstance(value, str)
-            else error["msg"]
-        )
+        return f"is {len(str(value))} characters long; the limit is {ctx.get('max_length')}"
     if kind == "string_pattern_mismatch":
         return (
             f"expected lower-case words joined by hyphens, such as 'troika-consulting'; got {shown}"

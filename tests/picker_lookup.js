@@ -1,0 +1,38 @@
+// Runs the real lookup code of docs/assets/hub.js (what picker.js and kit.js call) over a
+// picker-data.json, for the golden picker cases. Usage:
+//   node tests/picker_lookup.js docs/assets/hub.js picker-data.json < queries.json
+// Each query is {outcome, choices} (an answer) or {outcome, page: true} (the outcome's
+// designs as designed). Prints one JSON list of answers.
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+
+const [hubScript, dataFile] = process.argv.slice(2);
+const context = { window: {}, document: {} };
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(hubScript, "utf8"), context);
+const hub = context.window.peerHub;
+const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
+const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+
+function shown(design) {
+  return {
+    title: design.base.title,
+    size: design.size,
+    cadence: design.base.cadence,
+    minutes: design.minutes,
+    changes: design.changes,
+    agenda: design.agenda.map((s) => [s[0], s[1]]),
+    later: design.later.map((s) => [s[0], s[1]]),
+  };
+}
+
+const answers = queries.map((q) => {
+  if (q.page) {
+    const own = data.designs.filter((d) => d.outcome === q.outcome).slice(0, q.count);
+    return { designs: own.map((d) => shown(hub.adapted(data, d.as_designed))) };
+  }
+  const answer = hub.answer(data, q.outcome, q.choices);
+  return { designs: answer.designs.map(shown), notes: answer.notes };
+});
+process.stdout.write(JSON.stringify(answers));

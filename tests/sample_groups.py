@@ -1,0 +1,60 @@
+"""Sample group files, one per visibility, each field filled with a marker that a test
+can look for in whatever the build publishes."""
+
+PUBLIC = """\
+name: Platform leads circle
+summary: Platform team leads comparing notes every month.
+added: 2025-02-01
+organization: Public Org Ltd
+audience: Platform team leads
+formats: [troika-consulting, case-clinic]
+outcomes:
+  primary: problem-solving
+  secondary: [support]
+size: {invited: 12, members: 9, attendance: 7}
+mode: hybrid
+cadence: monthly
+session_minutes: 90
+facilitation: members
+started: 2023-05
+story: |
+  We *rotate* the host. See [our notes](https://example.org/notes).
+contact:
+  name: Robin Contact
+  email: robin@example.org
+publish_contact: true
+"""
+
+ANONYMOUS = """\
+name: Quiet directors circle
+visibility: anonymous
+anonymous_id: q7w2e9r4t5y8
+summary: Directors of small charities supporting each other.
+added: 2025-03-01
+organization: ANON-ORG-MARKER
+credit: ANON-CREDIT-MARKER
+formats: [discussion-group]
+outcomes:
+  primary: support
+contact:
+  name: ANON-NAME-MARKER
+  email: anon-marker@example.org
+links:
+  - title: ANON-LINK-MARKER
+    url: https://anon-marker.example.org/
+"""
+
+ANON = "anonymous-q7w2e9r4t5y8"
+
+PRIVATE = """\
+name: PRIVATE-NAME-MARKER
+visibility: private
+summary: PRIVATE-SUMMARY-MARKER
+added: 2025-03-02
+organization: PRIVATE-ORG-MARKER
+story: PRIVATE-STORY-MARKER
+formats: [troika-consulting]
+outcomes:
+  primary: support
+advice: [PRIVATE-ADVICE-MARKER]
+"""

@@ -1,0 +1,88 @@
+"""What `published_views` and `aggregate_views` give for one group of each visibility,
+compared with reviewed goldens (tests/golden/*-views.json), and the masking of small
+figures. Update with `pytest --update-goldens` and review the diff."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
+
+from peerhub.privacy import Tally, address, aggregate_views, masked, masked_count, published_views
+from peerhub.project import Hub, load_hub
+
+from conftest import VALID_GROUP, make_project
+
+GOLDEN = Path(__file__).parent / "golden"
+#: Public, but its contact is not opted in: the contact must stay empty.
+UNPUBLISHED_CONTACT = VALID_GROUP.replace("Example circle", "Closed contact circle") + (
+    "contact:\n  name: Kept Back\n  email: kept@example.org\n"
+)
+
+#: Anonymous, with the two fields its neutral title is made from.
+DESCRIBED_ANONYMOUS = ANONYMOUS.replace("q7w2e9r4t5y8", "h3j8k2m9p4x7") + (
+    "audience: engineering managers\nsector: Technology\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
+    groups = {
+        "platform-leads-circle.yml": PUBLIC,
+        "quiet-directors.yml": ANONYMOUS,
+        "secret-circle.yml": PRIVATE,
+        "closed-contact.yml": UNPUBLISHED_CONTACT,
+        "described-quietly.yml": DESCRIBED_ANONYMOUS,
+    }
+    return load_hub(make_project(tmp_path_factory.mktemp("views") / "hub", groups=groups))
+
+
+def check_golden(name: str, data: object, update: bool) -> None:
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    if update:
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+    assert text == (GOLDEN / name).read_text(encoding="utf-8"), f"{name} changed; review it"
+
+
+def test_published_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
+    fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
+    check_golden("published-views.json", published_views(fresh), update_goldens)
+
+
+def test_aggregate_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
+    fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
+    check_golden("aggregate-views.json", aggregate_views(fresh), update_goldens)
+
+
+def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Hub) -> None:
+    group = sample_hub.groups["quiet-directors"].model_copy(update={"anonymous_id": None})
+    with pytest.raises(ValueError, match="anonymous group 'quiet-directors' has no anonymous_id"):
+        address("quiet-directors", group)
+
+
+@pytest.mark.parametrize(
+    ("tallies", "shown"),
+    [
+        ([Tally(2, 1)], [None]),  # alone and small, with a private group behind it
+        ([Tally(2, 0)], [2]),  # small but all public
+        ([Tally(3, 1)], [3]),  # enough groups stand behind it
+        ([Tally(0, 0), Tally(5, 0)], [0, 5]),
+        # hiding one figure of two would let the total give it away: hide the other too
+        ([Tally(2, 1), Tally(10, 0)], [None, None]),
+        # of three, the smallest other figure (the first on a tie) is hidden as well
+        ([Tally(1, 1), Tally(7, 0), Tally(4, 0), Tally(4, 0)], [None, 7, None, 4]),
+        ([Tally(1, 1), Tally(2, 2), Tally(9, 0)], [None, None, 9]),  # two hidden already
+    ],
+)
+def test_small_figures_with_private_groups_are_masked(
+    tallies: list[Tally], shown: list[int | None]
+) -> None:
+    assert masked(tallies) == shown
+
+
+def test_a_stand_alone_total_is_masked_the_same_way() -> None:
+    assert masked_count(2, 1) is None
+    assert masked_count(2, 0) == 2
+    assert masked_count(3, 3) == 3
