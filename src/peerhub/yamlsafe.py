@@ -87,7 +87,7 @@ def load_bytes(raw: bytes, display: str) -> Document:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail(line, column, "file is not UTF-8 text; save it with UTF-8 encoding") from None
-    text = text.removeprefix("\ufeff")
+    # A leading byte-order mark needs no handling: the parser skips it.
     if "\x00" in text:
         line, column = _line_column(text, text.index("\x00"))
         raise fail(line, column, "file contains a NUL character; is it really a text file?")
@@ -101,6 +101,7 @@ def load_bytes(raw: bytes, display: str) -> Document:
         raise fail(line, column, _syntax_message(exc, at_tab=at_tab)) from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
         line, column = _line_column(text, exc.position)
+        # libyaml reports the character as a number, the pure-Python reader as a str.
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise fail(
             line,
