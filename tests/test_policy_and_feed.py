@@ -112,3 +112,23 @@ def test_feed_lists_the_newest_groups_with_absolute_links(tmp_path: Path) -> Non
     dates = [e.findtext(f"{atom}updated") for e in entries]
     assert dates == sorted(dates, reverse=True)
     assert "Private" not in [e.findtext(f"{atom}title") for e in entries]
+
+
+def test_refusals_say_what_was_found(known: KnownScripts) -> None:
+    body = "steal(\n   document.cookie);" + "x" * 100
+    with pytest.raises(UnexpectedScript) as caught:
+        known.hash_of(body)
+    shown = ("steal( document.cookie);" + "x" * 100)[:80]
+    assert str(caught.value) == f"an inline script no theme template emits: {shown!r}"
+    with pytest.raises(UnexpectedScript, match=r"^the page has no <head> to carry its security"):
+        with_policy("<html><header>h</header><body></body></html>", known)
+
+
+def test_a_known_script_with_a_multi_line_body_is_hashed(tmp_path: Path) -> None:
+    (tmp_path / "t.html").write_text("<script>\n  a({{ url }});\n  b();\n</script>")
+    known = known_scripts([tmp_path])
+    body = "\n  a(../x/);\n  b();\n"
+    assert known.hash_of(body) == sha(body)
+    assert policy(f"<head></head><script>{body}</script>", known).startswith(
+        f"default-src 'self'; script-src 'self' {sha(body)}; img-src"
+    )

@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
+from peerhub.evidence import matching_groups
+from peerhub.models import Design
 from peerhub.privacy import Tally, address, aggregate_views, masked, masked_count, published_views
 from peerhub.project import Hub, load_hub
 
 from conftest import VALID_GROUP, make_project
 
 GOLDEN = Path(__file__).parent / "golden"
+REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")
 #: Public, but its contact is not opted in: the contact must stay empty.
 UNPUBLISHED_CONTACT = VALID_GROUP.replace("Example circle", "Closed contact circle") + (
     "contact:\n  name: Kept Back\n  email: kept@example.org\n"
@@ -86,3 +89,37 @@ def test_a_stand_alone_total_is_masked_the_same_way() -> None:
     assert masked_count(2, 1) is None
     assert masked_count(2, 0) == 2
     assert masked_count(3, 3) == 3
+
+
+def test_evidence_counts_groups_by_outcome_and_size_at_the_range_ends() -> None:
+    design = Design.model_validate(
+        {
+            "title": "Six to eight",
+            "formats": ["troika-consulting"],
+            "size": {"min": 6, "max": 8},
+            "session_minutes": 90,
+            "cadence": "monthly",
+            "program_months": {"min": 6, "max": 12},
+            "facilitation": "members",
+            "modes": ["virtual"],
+            "composition": "Peers.",
+            "reasons": dict.fromkeys(
+                ("formats", "size", "cadence", "program", "facilitation", "composition"), "Because."
+            ),
+        }
+    )
+
+    def view(primary: str, members: int | None, attendance: int | None) -> dict[str, object]:
+        size = {"members": members, "attendance": attendance}
+        return {"outcomes": {"primary": primary}, "size": size}
+
+    views = {
+        "smallest": view("support", 6, None),
+        "largest": view("support", 8, 20),  # members count before attendance
+        "by-attendance": view("support", None, 7),
+        "too-small": view("support", 5, 7),
+        "too-large": view("support", 9, None),
+        "unknown-size": view("support", None, None),
+        "other-outcome": view("team-building", 7, None),
+    }
+    assert matching_groups(views, "support", design) == ["smallest", "largest", "by-attendance"]

@@ -249,3 +249,52 @@ def test_installs_are_pinned_by_hash() -> None:
         for line in workflow.read_text().splitlines():
             if "pip install" in line and "-r requirements" in line:
                 assert "--require-hashes" in line, workflow.name
+
+
+def test_what_a_build_says_and_returns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_site(tmp_path, ".site-new", "waiting")  # a swap interrupted before its last rename
+    assert build_site(tmp_path, builder=fake_builder("next")) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "restored site/ from .site-new/, left by an interrupted build",
+        "built site/",
+    ]
+    assert (tmp_path / "site" / "index.html").read_text() == "<p>next site</p>"
+
+    def writes_nothing(target: Path) -> int:
+        target.mkdir()
+        return 0
+
+    before = site_files(tmp_path / "site")
+    assert build_site(tmp_path, builder=writes_nothing) == 1  # success without a home page
+    assert build_site(tmp_path, builder=lambda target: 3) == 3
+    assert capsys.readouterr().err.splitlines() == ["build failed; site/ was left as it was"] * 2
+    assert site_files(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = []
+
+    def call(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+        calls.append((command, cwd, env.get("NO_MKDOCS_2_WARNING")))
+        return 0
+
+    monkeypatch.setattr(sitebuild.subprocess, "call", call)
+    build = sitebuild.mkdocs_builder(tmp_path, ("--quiet",))
+    assert build(tmp_path / "out") == 0
+    assert calls == [
+        (
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--site-dir",
+                str(tmp_path / "out"),
+                "--quiet",
+            ],
+            tmp_path,
+            "1",
+        )
+    ]

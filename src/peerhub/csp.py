@@ -74,7 +74,7 @@ def known_scripts(template_dirs: Iterable[Path]) -> KnownScripts:
                 if _executable(match.group("attrs")) and body.strip() and "{%" not in body:
                     parts = _JINJA_EXPRESSION.split(body)
                     pattern = _EXPRESSION_VALUE.join(re.escape(part) for part in parts)
-                    patterns.append(re.compile(pattern, re.S))
+                    patterns.append(re.compile(pattern))
     return KnownScripts(patterns)
 
 
