@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from peerhub.project import Hub
 from peerhub.recommend import (
     OPENING_WORDS,
     Constraints,
+    Step,
+    candidates,
     explain_second,
     first_meeting,
     recommend,
@@ -114,3 +117,42 @@ def test_picker_data_holds_an_answer_for_every_combination(hub: Hub) -> None:
         assert len(data["notes"][outcome]) == len(COMBINATIONS)
     adapted = list(zip(*data["adapted"].values(), strict=True))
     assert len(adapted) == len({repr(a) for a in adapted})  # each stored once
+
+
+def describe(title: str, steps: tuple[Step, ...]) -> list[str]:
+    return [f"## {title}", *(f"- {s.title} ({s.minutes} min): {s.detail}" for s in steps), ""]
+
+
+def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+    """Agendas with every step's detail, the designs made from formats (with their
+    reasons) and the second-outcome explanations: tests/golden/recommend-words.md."""
+    lines = ["# First and later meetings", ""]
+    for outcome, number, minutes, mode in [
+        ("support", 1, None, "in-person"),
+        ("support", 1, 30, "virtual"),
+        ("problem-solving", 1, 180, "hybrid"),
+        ("coaching-culture", 2, 60, None),
+    ]:
+        c = Constraints(mode=mode, minutes=minutes)
+        key, design, base = candidates(hub, outcome)[number - 1]
+        rec = next(r for r in recommend(hub, outcome, c, limit=99).designs if r.key == key)
+        head = f"{outcome}/{number}, {minutes or 'any'} minutes, {mode or 'any mode'}"
+        lines += describe(f"{head}: first meeting", rec.agenda)
+        lines += describe(f"{head}: later meetings", rec.later)
+    lines += ["# Designs made from a format", ""]
+    for outcome in ("support", "problem-solving"):
+        for key, design, base in candidates(hub, outcome):
+            if key.startswith("format/"):
+                lines += [
+                    f"## {outcome}: {key} (rank cost {base})",
+                    design.model_dump_json(indent=1),
+                    "",
+                ]
+    lines += ["# A second outcome", ""]
+    for first, second in [("support", "transfer-of-training"), ("deep-networking", "support")]:
+        lines += [f"## {first} + {second}", explain_second(hub, first, second), ""]
+    text = "\n".join(lines)
+    path = Path(__file__).parent / "golden" / "recommend-words.md"
+    if update_goldens:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), "recommend-words.md changed; review it"

@@ -155,7 +155,8 @@ def design_from_format(hub: Hub, slug: str, fmt: Format, outcome: str) -> Design
             cadence=f"Groups using it usually meet {CADENCE_LABELS[fmt.cadence].lower()} "
             f"for {fmt.session_minutes} minutes.",
             program=f"Programs built on it usually run {_range(fmt.program_months)} months.",
-            facilitation=f"{FACILITATION_LABELS[fmt.facilitation[0]]} works for this format.",
+            facilitation="The format works with this facilitation: "
+            f"{_lower_first(FACILITATION_LABELS[fmt.facilitation[0]])}.",
             composition="Similar roles make members' experience relevant to each other.",
         ),
     )
@@ -477,6 +478,10 @@ def _scale(steps: list[Step], total: int) -> list[Step]:
         i = max(range(len(whole)), key=lambda j: whole[j])
         whole[i] -= 1
     return [Step(s.title, m, s.detail) for s, m in zip(steps, whole, strict=True)]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _range(r: Range) -> str:
