@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from peerhub.choices import Constraints
 from peerhub.project import Hub
-from peerhub.recommend import Constraints, Recommendation, as_designed, recommend
+from peerhub.recommend import Recommendation, as_designed, recommend
 from peerhub.vocabulary import CADENCE_LABELS
 
 FOLDER = Path(__file__).parent / "picker"

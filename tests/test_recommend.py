@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from peerhub.agenda import OPENING_WORDS, Step, first_meeting
+from peerhub.choices import Constraints
 from peerhub.picker import CHOICES, picker_data
 from peerhub.project import Hub
-from peerhub.recommend import (
-    OPENING_WORDS,
-    Constraints,
-    Step,
-    candidates,
-    explain_second,
-    first_meeting,
-    recommend,
-)
+from peerhub.recommend import candidates, explain_second, recommend
 from peerhub.vocabulary import OUTCOME_IDS
 
 COMBINATIONS = list(itertools.product(*CHOICES.values()))

@@ -47,6 +47,10 @@ class Range(Strict):
     max: Count(1, 1000)  # type: ignore[valid-type]
     """The largest sensible value."""
 
+    def span(self) -> str:
+        """As a reader sees it: `4-8` (with an en dash), or `6` when both ends agree."""
+        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+
 
 class Link(Strict):
     """A titled link to read more."""

@@ -14,11 +14,8 @@ import itertools
 from typing import Any
 
 from . import urls
-from .evidence import matching_groups
-from .models import Design
-from .privacy import published_views
-from .project import Hub
-from .recommend import (
+from .agenda import Step
+from .choices import (
     FACILITATION,
     FACILITATION_CHOICE_LABELS,
     MINUTES,
@@ -26,13 +23,12 @@ from .recommend import (
     SIZE_LABELS,
     SIZES,
     Constraints,
-    Recommendation,
-    Step,
-    as_designed,
-    candidates,
-    explain_second,
-    recommend,
 )
+from .evidence import matching_groups
+from .models import Design
+from .privacy import published_views
+from .project import Hub
+from .recommend import Recommendation, as_designed, candidates, explain_second, recommend
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
 
 CHOICES: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,108 @@
+"""The first meeting's agenda and the later meetings', from a design's formats.
+
+The first meeting opens with a welcome and ground rules, runs the main format's own
+steps and a short round of each other format, and closes with the calendar; steps
+are scaled to the minutes available.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Format
+
+KICKOFF_MINUTES = 25
+#: Words that mark a format's first step as an arrival round; the first meeting opens
+#: with its own welcome, so a second one would repeat it.
+OPENING_WORDS = ("check-in", "welcome", "arrival", "introductions", "opening round", "update")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the first meeting's agenda."""
+
+    title: str
+    minutes: int
+    detail: str
+
+
+def first_meeting(
+    fmt: Format, minutes: int, mode: str, others: Sequence[Format] = ()
+) -> tuple[Step, ...]:
+    """The first meeting: welcome and ground rules, the main format's own steps (without
+    its arrival round, which the welcome replaces), a short round of each other format
+    the design uses, and the calendar; scaled to fit `minutes`."""
+    opening = (
+        Step(
+            "Get-to-know-you activity",
+            10,
+            "A member leads a short activity so people meet as people, not only as job titles.",
+        )
+        if mode in {"virtual", "hybrid"}
+        else Step(
+            "Welcome and introductions",
+            10,
+            "Each person says who they are and what they hope the group will give them.",
+        )
+    )
+    kickoff = [
+        opening,
+        Step(
+            "Purpose and ground rules",
+            10,
+            "Agree the group's one outcome, confidentiality "
+            "and how members will hold each other to their commitments.",
+        ),
+        Step(
+            "Calendar and roles",
+            5,
+            "Confirm the meeting series and who hosts and takes notes next time.",
+        ),
+    ]
+    steps = list(fmt.agenda)
+    if len(steps) > 1 and any(word in steps[0].step.lower() for word in OPENING_WORDS):
+        steps = steps[1:]
+    body = [Step(s.step, s.minutes, s.detail) for s in steps]
+    # A round of each other format the design names, before the main format's close.
+    extra = [Step(f"A short {other.name.lower()} round", 15, other.summary) for other in others]
+    body = [*body[:-1], *extra, body[-1]] if len(body) > 1 else [*body, *extra]
+    if minutes >= KICKOFF_MINUTES + 15:
+        body = _scale(body, minutes - KICKOFF_MINUTES)
+        return (kickoff[0], kickoff[1], *body, kickoff[2])
+    return tuple(_scale([kickoff[0], kickoff[1], *body, kickoff[2]], minutes))
+
+
+def later_meeting(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """Meetings after the first swap the kickoff for a check-in and report-back."""
+    check_in = Step(
+        "Check-in and report-back",
+        steps[0].minutes + steps[1].minutes,
+        "Each member: one thing since last time, and how their action went.",
+    )
+    return (
+        check_in,
+        *steps[2:-1],
+        Step(
+            "Actions and next time",
+            steps[-1].minutes,
+            "Each member names one action; confirm the next host.",
+        ),
+    )
+
+
+def _scale(steps: list[Step], total: int) -> list[Step]:
+    """Share `total` minutes among steps in proportion to their length (at least 1 each)."""
+    if total < len(steps):
+        steps = steps[:total]
+    planned = sum(s.minutes for s in steps)
+    exact = [s.minutes * total / planned for s in steps]
+    whole = [max(1, math.floor(x)) for x in exact]
+    order = sorted(range(len(steps)), key=lambda i: exact[i] - whole[i], reverse=True)
+    for i in order[: max(0, total - sum(whole))]:
+        whole[i] += 1
+    while sum(whole) > total:  # only when the 1-minute floor pushed us over
+        i = max(range(len(whole)), key=lambda j: whole[j])
+        whole[i] -= 1
+    return [Step(s.title, m, s.detail) for s, m in zip(steps, whole, strict=True)]
