@@ -104,3 +104,14 @@ def test_make_serve_serves_the_site() -> None:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_the_module_table_names_every_module_once() -> None:
+    """ "How the pieces fit" lists each module of the package with its one job."""
+    section = README.split("## How the pieces fit")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    listed = [name for row in rows for name in re.findall(r"`(\w+)`", row.split("|")[2])]
+    modules = sorted(
+        p.stem for p in (REPO / "src" / "peerhub").glob("*.py") if p.stem != "__init__"
+    )
+    assert sorted(listed) == modules
