@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,25 @@ def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens:
     if update_goldens:
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8"), "recommend-words.md changed; review it"
+
+
+def test_what_the_picker_cards_read_matches_the_reviewed_golden(
+    hub: Hub, update_goldens: bool
+) -> None:
+    """The design facts, reasons, evidence and names the picker's cards show, for one
+    outcome (tests/golden/picker-data-support.json)."""
+    data = picker_data(hub)
+    texts = data["texts"]
+    sample = {
+        "designs": [d for d in data["designs"] if d["outcome"] == "support"],
+        "outcomes": {k: data["outcomes"][k] for k in ("support", "team-building")},
+        "formats": {k: data["formats"][k] for k in ("troika-consulting", "case-clinic")},
+        "groups": data["groups"],
+        "second": {k: texts[data["second"][k]] for k in ("support|problem-solving",)},
+        "pairs": len(data["second"]),
+    }
+    text = json.dumps(sample, indent=1, ensure_ascii=False) + "\n"
+    path = Path(__file__).parent / "golden" / "picker-data-support.json"
+    if update_goldens:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), "picker-data-support.json changed; review it"
