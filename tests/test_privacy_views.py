@@ -10,9 +10,19 @@ from pathlib import Path
 import pytest
 from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
+from peerhub import privacy
 from peerhub.evidence import matching_groups
-from peerhub.models import Design
-from peerhub.privacy import Tally, address, aggregate_views, masked, masked_count, published_views
+from peerhub.models import Design, Group
+from peerhub.privacy import (
+    Tally,
+    address,
+    addresses,
+    aggregate_views,
+    allowed,
+    masked,
+    masked_count,
+    published_views,
+)
 from peerhub.project import Hub, load_hub
 
 from conftest import VALID_GROUP, make_project
@@ -123,3 +133,24 @@ def test_evidence_counts_groups_by_outcome_and_size_at_the_range_ends() -> None:
         "other-outcome": view("team-building", 7, None),
     }
     assert matching_groups(views, "support", design) == ["smallest", "largest", "by-attendance"]
+
+
+def test_addresses_map_file_names_to_published_addresses(sample_hub: Hub) -> None:
+    assert addresses(sample_hub) == {
+        "closed-contact": "closed-contact",
+        "described-quietly": "anonymous-h3j8k2m9p4x7",
+        "platform-leads-circle": "platform-leads-circle",
+        "quiet-directors": "anonymous-q7w2e9r4t5y8",
+    }
+
+
+def test_a_field_nobody_classified_is_left_out_and_the_rest_still_published(
+    sample_hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = dict(privacy.CLASSIFICATION[Group])
+    del rules["summary"]  # as if the field were new
+    monkeypatch.setitem(privacy.CLASSIFICATION, Group, rules)
+    view = allowed(sample_hub.groups["platform-leads-circle"], "public")
+    assert "summary" not in view
+    assert view["name"] == "Platform leads circle"
+    assert view["formats"] == ["troika-consulting", "case-clinic"]  # fields after it

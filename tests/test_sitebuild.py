@@ -272,7 +272,14 @@ def test_what_a_build_says_and_returns(tmp_path: Path, capsys: pytest.CaptureFix
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_a_first_build_needs_no_previous_site(tmp_path: Path) -> None:
+    assert build_site(tmp_path, "public", builder=fake_builder("first")) == 0
+    assert (tmp_path / "public" / "index.html").read_text() == "<p>first site</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
 def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
     calls = []
 
     def call(command: list[str], cwd: Path, env: dict[str, str]) -> int:
@@ -280,8 +287,7 @@ def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
         return 0
 
     monkeypatch.setattr(sitebuild.subprocess, "call", call)
-    build = sitebuild.mkdocs_builder(tmp_path, ("--quiet",))
-    assert build(tmp_path / "out") == 0
+    assert build_site(tmp_path, "out", extra_args=("--quiet",)) == 1  # no index.html: failed
     assert calls == [
         (
             [
@@ -291,10 +297,10 @@ def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
                 "build",
                 "--strict",
                 "--site-dir",
-                str(tmp_path / "out"),
+                str(tmp_path.resolve() / ".out-build"),
                 "--quiet",
             ],
-            tmp_path,
+            tmp_path.resolve(),
             "1",
         )
     ]
