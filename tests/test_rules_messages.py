@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from peerhub.models import Group
+from peerhub.fieldtypes import NAME_MAX
+from peerhub.models import FORMAT_DESIGN_SUFFIX, Group, OutcomeLinks, Range
 from peerhub.project import Hub
-from peerhub.rules import check_group
+from peerhub.rules import check_format, check_group, check_outcome
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
@@ -134,7 +135,8 @@ def findings(extra: str, slug: str, hub: Hub) -> list[tuple[str, str]]:
     group, problems = validate(load_bytes((VALID_GROUP + extra).encode(), "g.yml"), Group)
     assert group is not None, problems
     found = []
-    for loc, message, _ in check_group(slug, group, hub.formats, TODAY):
+    for loc, message, severity in check_group(slug, group, hub.formats, TODAY):
+        assert severity == "error"
         field = ".".join(str(part) for part in loc)
         found.append((field, RANDOM_ID.sub(r"\1<random id>", message)))
     return found
@@ -147,3 +149,65 @@ def test_each_rule_gives_its_finding(
     extra: str, slug: str, expected: list[tuple[str, str]], hub: Hub
 ) -> None:
     assert findings(extra, slug, hub) == expected
+
+
+def format_findings(hub: Hub, slug: str, **changes: object) -> list[tuple[str, str, str]]:
+    fmt = hub.formats["troika-consulting"].model_copy(update=changes)
+    return [(".".join(map(str, loc)), m, s) for loc, m, s in check_format(slug, fmt, hub.formats)]
+
+
+def test_each_format_rule_gives_its_finding(hub: Hub) -> None:
+    assert format_findings(hub, "troika-consulting") == []
+    assert format_findings(hub, "x", size=Range(min=5, max=4)) == [
+        ("size.max", "max (4) is smaller than min (5)", "error")
+    ]
+    assert format_findings(hub, "x", program_months=Range(min=5, max=4)) == [
+        ("program_months.max", "max (4) is smaller than min (5)", "error")
+    ]
+    outcomes = OutcomeLinks(primary=["support"], secondary=["team-building", "support"])
+    assert format_findings(hub, "x", outcomes=outcomes) == [
+        ("outcomes.secondary.1", "'support' is already a primary outcome", "error")
+    ]
+    assert format_findings(hub, "x", related=["case-clinic", "case-clinik", "zzz"]) == [
+        ("related.1", "no format 'case-clinik' exists; did you mean 'case-clinic'?", "error"),
+        ("related.2", "no format 'zzz' exists; see the files in formats/", "error"),
+    ]
+    assert format_findings(hub, "case-clinic", related=["troika-consulting", "case-clinic"]) == [
+        ("related.1", "a format cannot be related to itself", "error")
+    ]
+    longest = NAME_MAX - len(FORMAT_DESIGN_SUFFIX)
+    assert format_findings(hub, "x", name="n" * longest) == []
+    assert format_findings(hub, "x", name="n" * (longest + 1)) == [
+        (
+            "name",
+            f"is {longest + 1} characters long; a format's name can have at most {longest}, "
+            f"because the picker names designs after it ('{FORMAT_DESIGN_SUFFIX.strip()}' added)",
+            "error",
+        )
+    ]
+
+
+def test_each_outcome_rule_gives_its_finding(hub: Hub) -> None:
+    outcome = hub.outcomes["support"]
+    assert list(check_outcome(outcome, hub.formats)) == []
+    first, second = outcome.designs[0], outcome.designs[1]
+    broken = outcome.model_copy(
+        update={
+            "designs": [
+                first,
+                second.model_copy(
+                    update={
+                        "size": Range(min=9, max=8),
+                        "program_months": Range(min=7, max=6),
+                        "formats": ["support-circle", "nope"],
+                    }
+                ),
+            ]
+        }
+    )
+    found = [(".".join(map(str, loc)), m, s) for loc, m, s in check_outcome(broken, hub.formats)]
+    assert found == [
+        ("designs.1.size.max", "max (8) is smaller than min (9)", "error"),
+        ("designs.1.program_months.max", "max (6) is smaller than min (7)", "error"),
+        ("designs.1.formats.1", "no format 'nope' exists; see the files in formats/", "error"),
+    ]

@@ -1,0 +1,75 @@
+"""First meetings at the edges: very short meetings, one-step formats, the kickoff's
+fixed length, and minutes that do not share out evenly."""
+
+from __future__ import annotations
+
+from peerhub.agenda import KICKOFF_MINUTES, first_meeting
+from peerhub.models import AgendaStep, Format
+from peerhub.project import Hub
+
+
+def one_step(hub: Hub, title: str) -> Format:
+    step = AgendaStep(step=title, minutes=30, detail="One thing.")
+    return hub.formats["troika-consulting"].model_copy(update={"agenda": [step]})
+
+
+def shown(steps: tuple[object, ...]) -> list[tuple[str, int]]:
+    return [(s.title, s.minutes) for s in steps]  # type: ignore[attr-defined]
+
+
+def test_the_kickoff_keeps_its_length_once_the_format_has_a_quarter_hour(hub: Hub) -> None:
+    fmt = hub.formats["troika-consulting"]
+    roomy = first_meeting(fmt, KICKOFF_MINUTES + 15, "in-person")
+    assert [s.minutes for s in (roomy[0], roomy[1], roomy[-1])] == [10, 10, 5]
+    assert sum(s.minutes for s in roomy) == 40
+    tight = first_meeting(fmt, KICKOFF_MINUTES + 14, "in-person")
+    assert [s.minutes for s in (tight[0], tight[1], tight[-1])] == [7, 7, 3]
+    assert sum(s.minutes for s in tight) == 39
+
+
+def test_a_meeting_shorter_than_its_steps_keeps_the_first_ones(hub: Hub) -> None:
+    steps = first_meeting(hub.formats["troika-consulting"], 3, "virtual")
+    assert shown(steps) == [
+        ("Get-to-know-you activity", 1),
+        ("Purpose and ground rules", 1),
+        ("Set up", 1),
+    ]
+
+
+def test_minutes_that_do_not_share_out_evenly_still_add_up(hub: Hub) -> None:
+    steps = first_meeting(hub.formats["troika-consulting"], 8, "virtual")
+    # every step gets its minute; the one left goes to the largest remainder (the first)
+    assert [m for _, m in shown(steps)] == [2, 1, 1, 1, 1, 1, 1]
+
+
+def test_when_one_minute_floors_overshoot_the_longest_step_gives_way(hub: Hub) -> None:
+    long_and_short = [
+        AgendaStep(step="Long round", minutes=60, detail="Most of it."),
+        *(AgendaStep(step=f"Quick {n}", minutes=1, detail="A moment.") for n in "abc"),
+    ]
+    fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": long_and_short})
+    steps = first_meeting(fmt, 10, "in-person")
+    assert shown(steps) == [
+        ("Welcome and introductions", 1),
+        ("Purpose and ground rules", 1),
+        ("Long round", 4),  # 6 by share, less the 2 the floors added
+        ("Quick a", 1),
+        ("Quick b", 1),
+        ("Quick c", 1),
+        ("Calendar and roles", 1),
+    ]
+
+
+def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Hub) -> None:
+    fmt = one_step(hub, "Check-in round")
+    other = hub.formats["case-clinic"]
+    steps = first_meeting(fmt, 120, "in-person", [other])
+    titles = [s.title for s in steps]
+    assert titles == [
+        "Welcome and introductions",
+        "Purpose and ground rules",
+        "Check-in round",  # the only step: not dropped as an arrival round
+        "A short case clinic round",
+        "Calendar and roles",
+    ]
+    assert sum(s.minutes for s in steps) == 120
