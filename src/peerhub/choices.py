@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 #: The picker's choices; "any" means no constraint. Order matters: it fixes the data layout.
 MODES = ("any", "virtual", "in-person", "hybrid")
-SIZES: dict[str, tuple[int, int] | None] = {
-    "any": None,
+#: Group sizes the picker offers besides "any", as (fewest, most) people.
+SIZES: dict[str, tuple[int, int]] = {
     "3-5": (3, 5),
     "6-8": (6, 8),
     "9-12": (9, 12),

@@ -87,7 +87,7 @@ def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
     text = f"{design.size.span()} people"
     if not size:
         return NO_EFFECT, text
-    low, high = SIZES[size] or (0, 0)
+    low, high = SIZES[size]
     if low > design.size.max:
         fewest, most = math.ceil(low / design.size.max), math.ceil(high / design.size.max)
         # Each extra circle is another group to start and to keep linked.
@@ -122,7 +122,7 @@ def source_size_effect(design: Design, c: Constraints, session: int) -> Effect:
     """Rank designs the way the sources size groups: 6-8 people (6-10 at most) for
     virtual or short meetings, 15-20 when meetings are long enough for a larger group,
     which is what a reader with more than a dozen people to meet in person needs."""
-    many = c.size is not None and (SIZES[c.size] or (0, 0))[0] > 12
+    many = c.size is not None and SIZES[c.size][0] > 12
     if c.mode == "virtual" or (c.minutes is not None and c.minutes <= SHORT_MEETING_MINUTES):
         band = "short"
     elif many:

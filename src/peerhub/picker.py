@@ -33,7 +33,7 @@ from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOM
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "mode": MODES,
-    "size": tuple(SIZES),
+    "size": ("any", *SIZES),
     "minutes": MINUTES,
     "facilitation": FACILITATION,
 }
@@ -164,7 +164,7 @@ def _summary(design: Design) -> dict[str, Any]:
         "title": design.title,
         "formats": design.formats,
         "cadence": CADENCE_LABELS[design.cadence],
-        "program": f"{low} months" if low == high else f"{low}–{high} months",
+        "program": f"{design.program_months.span()} months",
         "facilitation": FACILITATION_LABELS[design.facilitation],
         "modes": ", ".join(MODE_LABELS[m] for m in design.modes),
         "who": design.composition,

@@ -50,7 +50,6 @@ class Recommendation:
 class Answer:
     """The picker's answer for one outcome and one set of constraints."""
 
-    outcome: str
     designs: tuple[Recommendation, ...]
     notes: tuple[str, ...] = field(default=())
 
@@ -114,7 +113,7 @@ def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) 
         if top.conflicts
         else ()
     )
-    return Answer(outcome, best, notes)
+    return Answer(best, notes)
 
 
 def as_designed(hub: Hub, outcome: str, number: int) -> Recommendation:

@@ -63,7 +63,7 @@ def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind
         return f"expected fields written as 'key: value' lines; got {shown}"
     if kind == "string_type":
         return f"expected text; got {shown}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
+    if kind in {"int_type", "int_parsing"}:
         return f"expected a whole number such as 8; got {shown}"
     if kind == "too_short":
         least = ctx.get("min_length")
