@@ -52,6 +52,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def hub_copy(tmp: Path, groups: int) -> Path:
+    """The real project with `groups` seeded synthetic groups added."""
     work = tmp / f"hub-{groups}"
     shutil.copytree(
         ROOT,
@@ -65,6 +66,7 @@ def hub_copy(tmp: Path, groups: int) -> Path:
 
 
 def bare_copy(tmp: Path, pages: int) -> Path:
+    """A bare Material site of `pages` trivial pages kept out of the nav: the engine's floor."""
     work = tmp / f"bare-{pages}"
     (work / "docs" / "p").mkdir(parents=True)
     (work / "mkdocs.yml").write_text(BARE_CONFIG)
@@ -91,6 +93,7 @@ def first_search_bytes(site: Path, page: Path) -> int:
 
 
 def measure(tmp: Path, groups: int) -> dict[str, float]:
+    """Every build figure for one number of groups."""
     hub = hub_copy(tmp, groups)
     validate, _ = run([str(Path(sys.executable).parent / "peerhub"), "validate"], hub)
     build, memory = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], hub)
@@ -115,6 +118,7 @@ def measure(tmp: Path, groups: int) -> dict[str, float]:
 
 
 def main() -> int:
+    """Measure at 1,000 and 5,000 groups and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()

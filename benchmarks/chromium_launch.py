@@ -1,5 +1,6 @@
 """How the benchmarks and the browser tests launch Chromium: Debian's package (or the
-one PEERHUB_CHROMIUM names), with the flags a machine without outside network needs."""
+one PEERHUB_CHROMIUM names), with the flags a machine without outside network needs.
+"""
 
 from __future__ import annotations
 

@@ -42,10 +42,12 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def gz(path: Path) -> int:
+    """Size of a file after gzip, as a reader downloads it."""
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
 def main() -> int:
+    """Measure the picker's download and its time to results, and print them."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="clicks per outcome")
     args = parser.parse_args()

@@ -38,6 +38,7 @@ SENTENCES = [
 
 
 def group_yaml(index: int, rng: random.Random, formats: list[str]) -> str:
+    """One seeded synthetic group file; the same index and seed give the same text."""
     role = rng.choice(ROLES)
     name = f"{rng.choice(PLACES)} {role} {rng.choice(KINDS)} {index}"
     primary = rng.choice(OUTCOME_IDS)
@@ -78,7 +79,8 @@ started: {started_year}-{rng.randint(1, 12):02d}
 def write_groups(root: Path, count: int, seed: int = 2026) -> None:
     """Add `count` synthetic groups to root/groups (seeded: the same files every run).
 
-    The real groups stay, because the guides show some of them."""
+    The real groups stay, because the guides show some of them.
+    """
     rng = random.Random(seed)
     formats = sorted(p.stem for p in (root / "formats").glob("*.yml"))
     folder = root / "groups"

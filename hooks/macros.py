@@ -35,8 +35,14 @@ _MACROS = (
 )
 
 
+#: `extra.peerhub.macro_pages` of each project, read once per build by `define_env`.
+_macro_pages: dict[str, list[str]] = {}
+
+
 def define_env(env: Any) -> None:
+    """Register the hub's components as macros (mkdocs-macros calls this once per build)."""
     root = Path(env.project_dir)
+    _macro_pages[env.project_dir] = check_project_cached(root)[0].settings.macro_pages
     # mkdocs-macros calls define_env once per build (also on each `mkdocs serve`
     # rebuild), so one load per call is always current.
     cache: list[Components] = []
@@ -67,7 +73,7 @@ def on_pre_page_macros(env: Any) -> None:
     so turning macros on needs a maintainer (CODEOWNERS). The sandbox keeps a template
     from reaching Python internals (`{{ x.__globals__ }}`) even in a listed page.
     """
-    listed = env.conf["extra"].get("peerhub", {}).get("macro_pages", [])
+    listed = _macro_pages[env.project_dir]
     page = env.page
     if page.meta.get("render_macros") is True and page.file.src_uri not in listed:
         raise PluginError(

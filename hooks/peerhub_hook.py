@@ -23,13 +23,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, with_policy
+from peerhub.hub import Hub
 from peerhub.pages import (
     GeneratedPage,
     generated_assets,
     generated_pages,
     search_entries,
 )
-from peerhub.project import Hub, check_project_cached
+from peerhub.project import check_project_cached
 from peerhub.revisions import last_changes
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
@@ -40,11 +41,13 @@ _revisions: dict[str, dt.date] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
+    """The folder mkdocs.yml is in: the project whose content is built."""
     return Path(config.config_file_path).resolve().parent
 
 
 @event_priority(100)  # before macros and every other plugin: bad content stops the build first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check all content and settings first: any error stops the build before it starts."""
     hub, problems = check_project_cached(project_root(config))
     for problem in problems:
         if problem.severity == "warning":
@@ -53,6 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if errors:
         count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
         raise PluginError("\n".join([f"content has {count}:", *errors]))
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: set site_url to the published address; the feed's links need it"
+        )
     _hub["hub"] = hub
     _scripts["known"] = known_scripts(Path(d) for d in config.theme.dirs)
     _revisions.clear()
@@ -61,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every page and data file generated from the content."""
     hub = _hub["hub"]
     _pages.clear()
     for page in generated_pages(hub):
@@ -84,13 +92,15 @@ def _add(files: Files, file: File) -> None:
 
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
+    """A generated page's finished HTML, in place of what Markdown made of its front matter."""
     generated = _pages.get(page.file.src_uri)
     return str(generated.body()) if generated else html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
     """A generated page's "edit" link opens its content file, not a Markdown file that
-    does not exist; pages with no publishable source get none."""
+    does not exist; pages with no publishable source get none.
+    """
     generated = _pages.get(page.file.src_uri)
     docs = Path(config.docs_dir).name
     source = generated.source if generated else f"{docs}/{page.file.src_uri}"
@@ -103,12 +113,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
     return context
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, page: Page, **_: object) -> str:
     """Give every page a Content-Security-Policy allowing only the theme's inline scripts."""
     return _policed(output, page.file.src_uri)
 
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+def on_post_template(output_content: str, template_name: str, **_: object) -> str:
     """Theme pages that are not Markdown pages (404.html) get the same policy."""
     if template_name.endswith(".html"):
         return _policed(output_content, template_name)
@@ -124,9 +134,10 @@ def _policed(html: str, source: str) -> str:
         ) from None
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def on_env(env: Environment, **_: object) -> Environment:
     """`peerhub_once` lets pages outside the nav, in one folder, share one rendering of
-    the tabs, nav and footer: nothing in them is active, and their links are the same."""
+    the tabs, nav and footer: nothing in them is active, and their links are the same.
+    """
     fragments: dict[tuple[str, str], str] = {}
 
     def once(name: str, page_url: str, render: Callable[[], str]) -> str:

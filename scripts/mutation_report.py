@@ -32,6 +32,7 @@ def equivalents(path: Path = EQUIVALENTS) -> dict[str, str]:
 
 
 def main() -> int:
+    """Read `mutmut results` from standard input and print the score per module."""
     known = equivalents()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     stale = []

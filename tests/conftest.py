@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from peerhub.project import Hub, load_hub
+from peerhub.hub import Hub
+from peerhub.project import load_hub
+from peerhub.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from chromium_launch import ARGS, CHROMIUM  # shared with `make bench`
@@ -43,14 +44,8 @@ outcomes:
 """
 
 
-def macro_pages(config: str) -> list[str]:
-    """The pages mkdocs.yml lets macros run in (`extra.peerhub.macro_pages`)."""
-    block = re.search(r"    macro_pages:\n((?: {6}- \S+\n)+)", config)
-    assert block, "mkdocs.yml lists no extra.peerhub.macro_pages"
-    return [line.split("- ", 1)[1] for line in block.group(1).splitlines()]
-
-
-MACRO_PAGES = macro_pages((REPO / "mkdocs.yml").read_text())
+#: The pages mkdocs.yml lets macros run in (`extra.peerhub.macro_pages`).
+MACRO_PAGES = load_settings(REPO)[0].macro_pages
 
 
 def make_project(
@@ -150,8 +145,8 @@ def repo_hub() -> Hub:
 @pytest.fixture
 def hub(repo_hub: Hub) -> Hub:
     """The repository's hub with nothing derived yet, so each test computes what it
-    checks instead of reading what an earlier test left in the hub's memo."""
-    return dataclasses.replace(repo_hub, derived={})
+    checks instead of reading what an earlier test left in the hub's cached properties."""
+    return dataclasses.replace(repo_hub)
 
 
 @pytest.fixture

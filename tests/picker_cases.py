@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from peerhub.choices import Constraints
-from peerhub.project import Hub
+from peerhub.hub import Hub
 from peerhub.recommend import Recommendation, as_designed, recommend
 from peerhub.vocabulary import CADENCE_LABELS
 

@@ -4,8 +4,8 @@ fixed length, and minutes that do not share out evenly."""
 from __future__ import annotations
 
 from peerhub.agenda import KICKOFF_MINUTES, first_meeting
+from peerhub.hub import Hub
 from peerhub.models import AgendaStep, Format
-from peerhub.project import Hub
 
 
 def one_step(hub: Hub, title: str) -> Format:

@@ -213,7 +213,8 @@ def test_hostile_text_is_shown_literally_and_never_runs(tmp_path: Path) -> None:
     assert "{{ self.__init__.__globals__ }}" in article.get_text()
     assert "49" not in article.get_text()
     for tag in html.find_all(["script", "img"]):
-        assert "alert" not in (tag.string or "") and not tag.get("onerror")
+        assert "alert" not in (tag.string or "")
+        assert not tag.get("onerror")
     assert not html.find_all(attrs={"onmouseover": True})
     assert html.title.get_text() == f"{HOSTILE_NAME} - Peer Group Hub"
     meta = html.find("meta", attrs={"name": "description"})

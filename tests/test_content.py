@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.charts import charts
 from peerhub.components import Components
-from peerhub.privacy import published_views
-from peerhub.project import Hub
+from peerhub.hub import Hub
 from peerhub.vocabulary import OUTCOME_IDS
 
 from conftest import MACRO_PAGES, REPO, built_copy, soup
@@ -80,7 +78,7 @@ def test_every_outcome_is_served_by_some_format(hub: Hub) -> None:
 
 
 def test_groups_from_the_sources(hub: Hub) -> None:
-    assert len(published_views(hub)) >= 6
+    assert len(hub.published_views) >= 6
     staff_plus = hub.groups["staff-plus-peer-group"]
     assert (staff_plus.size.invited, staff_plus.size.members, staff_plus.size.attendance) == (
         60,
@@ -159,7 +157,8 @@ def test_group_pages_claim_no_more_than_their_sources(hub: Hub) -> None:
     assert testing.facilitation is None  # a facilitator, paid or not: not said
     assert "troika-consulting" not in testing.formats  # listed among resources only
     staff = hub.groups["staff-plus-peer-group"]
-    assert staff.challenges == [] and staff.facilitation is None  # general guidelines
+    assert staff.challenges == []
+    assert staff.facilitation is None
     for slug, group in hub.groups.items():
         assert group.running is None, slug  # no account says whether it still meets
         assert group.status in {"unknown", "ended"}, slug
@@ -186,8 +185,9 @@ def test_guides_hold_no_invented_figures(invented: str) -> None:
 
 
 def test_charts_of_what_no_group_recorded_are_not_drawn(hub: Hub) -> None:
-    drawn = charts(hub)
+    drawn = hub.charts
     assert not drawn["lifespans"].recorded  # no source says when its group started
     assert drawn["outcomes"].recorded
     html = Components(hub).group_chart("lifespans", "guides/keep-it-going/")
-    assert "<svg" not in html and "not recorded by any group" in html
+    assert "<svg" not in html
+    assert "not recorded by any group" in html

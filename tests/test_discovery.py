@@ -13,8 +13,6 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from peerhub.facets import FACETS, group_values
-from peerhub.pages import DIRECTORY_PAGE_SIZE
-from peerhub.privacy import published_views
 from peerhub.project import load_hub
 
 from conftest import REPO, built_copy, soup
@@ -36,13 +34,13 @@ def hub_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_directory_is_paginated_and_complete(hub_root: Path) -> None:
     hub = load_hub(hub_root)
     site = hub_root / "site"
-    published = len(published_views(hub))
-    pages = -(-published // DIRECTORY_PAGE_SIZE)
+    published = len(hub.published_views)
+    pages = -(-published // 100)
     listed: list[str] = []
     for number in range(1, pages + 1):
         path = site / ("groups" if number == 1 else f"groups/page/{number}") / "index.html"
         rows = soup(path).select(".ph-directory tbody tr a")
-        assert len(rows) <= DIRECTORY_PAGE_SIZE
+        assert len(rows) <= 100
         page_url = path.parent.relative_to(site).as_posix() + "/"
         for a in rows:
             target = posixpath.normpath(posixpath.join(page_url, a["href"]))
@@ -51,17 +49,17 @@ def test_directory_is_paginated_and_complete(hub_root: Path) -> None:
         pager = soup(path).select(".ph-pager a")
         assert len(pager) == pages - 1
     assert not (site / f"groups/page/{pages + 1}").exists()
-    assert sorted(listed) == sorted(f"groups/{slug}" for slug in published_views(hub))
+    assert sorted(listed) == sorted(f"groups/{slug}" for slug in hub.published_views)
 
 
 def test_filter_data_matches_the_groups(hub_root: Path) -> None:
     hub = load_hub(hub_root)
     data = json.loads((hub_root / "site/assets/directory-data.json").read_text())
     assert [f[0] for f in data["facets"]] == list(FACETS)
-    assert len(data["groups"]) == len(published_views(hub))
+    assert len(data["groups"]) == len(hub.published_views)
     values = {f[0]: f[3] for f in data["facets"]}
     by_url = {row[1]: row for row in data["groups"]}
-    for slug, group in published_views(hub).items():
+    for slug, group in hub.published_views.items():
         row = by_url[f"groups/{slug}/"]
         for i, facet in enumerate(FACETS):
             assert [values[facet][v] for v in row[3 + i]] == group_values(group)[facet]
@@ -74,7 +72,9 @@ def test_charts_count_every_group_including_private(hub_root: Path) -> None:
     assert len(figures) == 2
     for figure in figures:
         svg = figure.find("svg")
-        assert svg["role"] == "img" and svg.find("title") and svg.find("desc")
+        assert svg["role"] == "img"
+        assert svg.find("title")
+        assert svg.find("desc")
         counts = [int(td.get_text()) for td in figure.select("tbody tr td:last-child")]
         assert sum(counts) == len(hub.groups)
         assert len(svg.select("rect")) == len(counts)
@@ -89,12 +89,12 @@ def test_feed_lists_newest_published_groups(hub_root: Path) -> None:
     assert len(entries) == 50
     dates = [e.findtext(f"{atom}updated") for e in entries]
     assert dates == sorted(dates, reverse=True)
-    names = {g["name"] for g in published_views(hub).values()}
+    names = {g["name"] for g in hub.published_views.values()}
     private = {g.name for g in hub.groups.values() if g.visibility == "private"}
     for entry in entries:
         assert entry.findtext(f"{atom}title") in names
         assert entry.findtext(f"{atom}title") not in private
-    newest = max(g["added"] for g in published_views(hub).values())
+    newest = max(g["added"] for g in hub.published_views.values())
     assert feed.findtext(f"{atom}updated") == f"{newest}T00:00:00Z"
 
 
@@ -113,12 +113,14 @@ def test_search_index_is_tuned(hub_root: Path) -> None:
     hub = load_hub(hub_root)
     index = json.loads((hub_root / "site/search/search_index.json").read_text())
     locations = Counter(doc["location"].split("#")[0] for doc in index["docs"])
-    for slug in published_views(hub):
+    for slug in hub.published_views:
         assert locations[f"groups/{slug}/"] == 1  # one compact entry per group
     private = [s for s, g in hub.groups.items() if g.visibility == "private"]
-    assert private and not any(locations[f"groups/{s}/"] for s in private)
+    assert private
+    assert not any(locations[f"groups/{s}/"] for s in private)
     troika = [d for d in search(index, "troika") if d["location"].startswith("formats/troika")]
-    assert troika and all(d.get("boost") == 2 for d in troika)
+    assert troika
+    assert all(d.get("boost") == 2 for d in troika)
     staff = search(index, "staff-plus engineers peer group")
     assert any(d["location"] == "groups/staff-plus-peer-group/" for d in staff)
     group = next(d for d in index["docs"] if d["location"] == "groups/staff-plus-peer-group/")

@@ -8,8 +8,8 @@ import pytest
 from peerhub.agenda import Step, later_meeting
 from peerhub.choices import Constraints
 from peerhub.effects import NO_EFFECT, Effect, minutes_effect, source_size_effect
+from peerhub.hub import Hub
 from peerhub.models import Design
-from peerhub.project import Hub
 from peerhub.recommend import explain_second
 
 REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")

@@ -11,9 +11,11 @@ import yaml
 from pydantic import BaseModel
 
 from peerhub.cli import main
-from peerhub.issueform import form_fields, form_yaml, group_from_issue
+from peerhub.hub import Hub
+from peerhub.issueform import form_fields, form_yaml
+from peerhub.issuereader import group_from_issue
 from peerhub.models import Group
-from peerhub.project import Hub, check_project
+from peerhub.project import check_project
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
@@ -64,7 +66,8 @@ def test_complete_body_becomes_a_valid_group(hub: Hub) -> None:
     assert group.publish_contact is True
     assert group.what_worked == ["Rotating the host every meeting", "A shared folder for notes"]
     assert group.links[0].url == "https://intranet.example.org/finance-circle"
-    assert group.story is not None and "**troika**" in group.story
+    assert group.story is not None
+    assert "**troika**" in group.story
     assert text.startswith("# yaml-language-server: $schema=../schema/group.schema.json\n")
 
 
@@ -141,7 +144,8 @@ def test_a_fence_in_an_answer_cannot_close_the_bots_reply(tmp_path: Path) -> Non
     assert main(["from-issue", str(body), "--root", str(REPO), "--comment", str(reply)]) == 1
     text = reply.read_text()
     fence = "`````"  # one longer than the longest run of backticks in the answer
-    assert text.count(f"\n{fence}text\n") == 1 and text.count(f"\n{fence}\n") == 1
+    assert text.count(f"\n{fence}text\n") == 1
+    assert text.count(f"\n{fence}\n") == 1
     inside = text.split(f"{fence}text\n")[1].split(f"\n{fence}\n")[0]
     assert "## injected heading" in inside
     assert "choose one of the form's options" in inside

@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 import pytest
 from picker_cases import CASES, expected_now, load, write
 
+from peerhub.hub import Hub
 from peerhub.picker import picker_data
-from peerhub.project import Hub
 
 from conftest import NODE, REPO, needs_chromium, needs_node, repo_copy, served, soup
 
@@ -23,7 +23,8 @@ PAGE_CASES = [c for c in CASES if load(c).get("page")]
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(PICKER_CASES) >= 40 and len(PAGE_CASES) == 10
+    assert len(PICKER_CASES) >= 40
+    assert len(PAGE_CASES) == 10
 
 
 @pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])

@@ -11,8 +11,17 @@ from pathlib import Path
 import material
 import pytest
 
-from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, policy, with_policy
-from peerhub.feed import LIMIT, atom_feed
+from peerhub.csp import (
+    KnownScripts,
+    Scan,
+    UnexpectedScript,
+    known_scripts,
+    parse,
+    policy,
+    quick_scan,
+    with_policy,
+)
+from peerhub.feed import atom_feed
 from peerhub.project import load_hub
 
 from conftest import REPO, VALID_GROUP, make_project
@@ -51,7 +60,8 @@ def test_the_policy_allows_exactly_the_themes_scripts(known: KnownScripts) -> No
     assert out.startswith(
         '<html><head><meta http-equiv="Content-Security-Policy" content="default-src'
     )
-    assert out.count("<header>") == 1 and "<header><meta" not in out
+    assert out.count("<header>") == 1
+    assert "<header><meta" not in out
 
 
 @pytest.mark.parametrize(
@@ -85,6 +95,26 @@ def test_known_scripts_skip_data_and_external_scripts(tmp_path: Path) -> None:
         known.hash_of("b(x);c()")
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<html><head><title>t</title></head></html>", Scan((), 12)),
+        ('<HEAD lang="en">\n<SCRIPT>a()</SCRIPT>', Scan(("a()",), 16)),
+        ("<header>h</header><head>", Scan((), 24)),
+        ('<head><script type="application/json">{"a": 1}</script>', Scan((), 6)),
+        ("<head><script type=' Application/LD+JSON '>{}</script>", Scan((), 6)),
+        ('<head><script src="x.js"></script><script async src=y.js></script>', Scan((), 6)),
+        ('<head><script type="module">m()</script>', Scan(("m()",), 6)),
+        ('<head><script data-x="a>b">x()</script>', Scan(("x()",), 6)),
+        ("<head><script>a < b\n</script ><script></script>", Scan(("a < b\n", ""), 6)),
+        ("<body>no head</body>", Scan((), None)),
+    ],
+)
+def test_both_scans_find_the_scripts_that_run_and_the_head(html: str, expected: Scan) -> None:
+    assert parse(html) == expected
+    assert quick_scan(html) == expected
+
+
 def group(name: str, added: str) -> str:
     return VALID_GROUP.replace("Example circle", name).replace("2025-01-15", added)
 
@@ -96,7 +126,7 @@ def test_feed_lists_the_newest_groups_with_absolute_links(tmp_path: Path) -> Non
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.fromstring(atom_feed(hub, "https://hub.example.org/sub"))
     entries = feed.findall(f"{atom}entry")
-    assert len(entries) == LIMIT == 50
+    assert len(entries) == 50
     assert feed.findtext(f"{atom}id") == "https://hub.example.org/sub/groups/feed.xml"
     assert feed.find(f"{atom}link[@rel='self']").get("href") == (
         "https://hub.example.org/sub/groups/feed.xml"

@@ -20,10 +20,8 @@ from peerhub.privacy import (
     READABLE_NOTE,
     VISIBILITY_TEXT,
     Tally,
-    aggregate_views,
     allowed,
     masked,
-    published_views,
 )
 from peerhub.project import load_hub
 
@@ -181,7 +179,8 @@ def every_text(site: Path) -> dict[str, str]:
 
 def test_nothing_withheld_reaches_any_file_or_path(site: Path) -> None:
     texts = every_text(site)
-    assert "sitemap.xml.gz" in texts and "search/search_index.json" in texts
+    assert "sitemap.xml.gz" in texts
+    assert "search/search_index.json" in texts
     leaks = [
         f"{where}: {marker}"
         for where, text in texts.items()
@@ -253,7 +252,7 @@ def test_unclassified_fields_are_left_out(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def anonymous_address(root: Path) -> dict[str, str]:
-    return {v["name"]: slug for slug, v in published_views(load_hub(root)).items()}
+    return {v["name"]: slug for slug, v in load_hub(root).published_views.items()}
 
 
 def test_anonymous_address_is_stable_and_unrelated_to_the_file(tmp_path: Path) -> None:
@@ -340,7 +339,7 @@ def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> Non
 
 def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
     root = make_project(tmp_path / "hub", groups={"hushhush-circle.yml": PRIVATE})
-    (view,) = aggregate_views(load_hub(root))
+    (view,) = load_hub(root).aggregate_views
     assert view == {
         "formats": ["troika-consulting"],
         "outcomes": {"primary": "support", "secondary": []},
@@ -378,7 +377,8 @@ def test_contributors_are_told_what_each_level_publishes(where: str) -> None:
         text = text.replace("{readable}", READABLE_NOTE.lower())
     for level in ("public", "anonymous", "private"):
         assert level in text, level
-    assert "neutral title" in text and "random address" in text
+    assert "neutral title" in text
+    assert "random address" in text
     assert "fewer than 3" in text or "at least 3 groups" in text
     assert "everyone who can read the repository" in text
     assert "private channel" in text

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peerhub.components import Components
+from peerhub.hub import Hub
 from peerhub.markup import prose
 from peerhub.models import Group
-from peerhub.project import Hub
 from peerhub.validation import validate
 from peerhub.yamlsafe import YamlProblem, load_bytes
 
@@ -94,12 +94,18 @@ def check_located(text: bytes) -> None:
         doc = load_bytes(text, "groups/g.yml")
     except YamlProblem as exc:
         problem = exc.problem
-        assert problem.path == "groups/g.yml" and problem.line >= 1 and problem.column >= 1
-        assert problem.field and problem.message
+        assert problem.path == "groups/g.yml"
+        assert problem.line >= 1
+        assert problem.column >= 1
+        assert problem.field
+        assert problem.message
         return
     _, problems = validate(doc, Group)
     for problem in problems:
-        assert problem.line >= 1 and problem.column >= 1 and problem.field and problem.message
+        assert problem.line >= 1
+        assert problem.column >= 1
+        assert problem.field
+        assert problem.message
 
 
 @PROPERTY

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from peerhub.fieldtypes import NAME_MAX
+from peerhub.hub import Hub
 from peerhub.models import FORMAT_DESIGN_SUFFIX, Group, OutcomeLinks, Range
-from peerhub.project import Hub
 from peerhub.rules import check_format, check_group, check_outcome
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes

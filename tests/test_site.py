@@ -8,6 +8,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from peerhub.csp import parse, quick_scan
+
 from conftest import mkdocs_build, repo_copy, soup
 
 
@@ -45,7 +47,8 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             if fragment and target.suffix == ".html":
                 assert fragment in ids(target, cache), f"{file.relative_to(site)}: {a['href']}"
                 anchors += 1
-    assert checked > 100 and anchors > 10
+    assert checked > 100
+    assert anchors > 10
 
 
 def test_every_page_is_well_formed_html_with_unique_ids(site: Path) -> None:
@@ -70,7 +73,8 @@ def test_home_page_offers_three_entry_points(site: Path) -> None:
 
 def test_no_font_hosts_are_called(site: Path) -> None:
     home = (site / "index.html").read_text()
-    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    assert "fonts.googleapis.com" not in home
+    assert "fonts.gstatic.com" not in home
 
 
 def test_phone_viewport_is_set(site: Path) -> None:
@@ -78,3 +82,16 @@ def test_phone_viewport_is_set(site: Path) -> None:
         "meta", attrs={"name": "viewport"}
     )
     assert "width=device-width" in meta["content"]
+
+
+def test_the_quick_script_scan_agrees_with_the_html_parser_on_every_page(site: Path) -> None:
+    """The build finds inline scripts with `quick_scan` for speed; Python's HTML parser
+    is the reference, so a page where they differ would get a wrong policy."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        scan = quick_scan(html)
+        assert scan == parse(html), page
+        assert scan.head_end is not None, page
+        assert scan.inline_scripts, page

@@ -78,7 +78,8 @@ def test_crash_between_renames_then_failing_build_restores_the_site(project: Pat
     (project / "docs" / "index.md").write_text(BROKEN_GUIDE)
     assert main(["build", "--root", str(project)]) != 0
     assert site_files(project / "site") == before
-    assert not (project / ".site-old").exists() and not (project / ".site-build").exists()
+    assert not (project / ".site-old").exists()
+    assert not (project / ".site-build").exists()
 
 
 @pytest.mark.parametrize(
@@ -153,7 +154,7 @@ def test_a_crash_at_any_step_of_the_swap_loses_no_site(
     monkeypatch.undo()
     assert calls[-1] == SWAP_STEPS[step]
     # Whatever the crash left, the next build (here a failing one) finds a whole site.
-    assert build_site(tmp_path, builder=lambda target: 1) == 1
+    assert build_site(tmp_path, builder=lambda _target: 1) == 1
     text = (tmp_path / "site" / "index.html").read_text()
     assert text == ("<p>old site</p>" if step < 2 else "<p>new site</p>")
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
@@ -216,7 +217,8 @@ def test_interrupted_build_keeps_previous_site(project: Path) -> None:
     )
     deadline = time.monotonic() + 60
     while not (project / ".site-build").exists():  # wait until MkDocs is writing
-        assert process.poll() is None and time.monotonic() < deadline
+        assert process.poll() is None
+        assert time.monotonic() < deadline
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
     process.wait(timeout=60)
@@ -266,7 +268,7 @@ def test_what_a_build_says_and_returns(tmp_path: Path, capsys: pytest.CaptureFix
 
     before = site_files(tmp_path / "site")
     assert build_site(tmp_path, builder=writes_nothing) == 1  # success without a home page
-    assert build_site(tmp_path, builder=lambda target: 3) == 3
+    assert build_site(tmp_path, builder=lambda _target: 3) == 3
     assert capsys.readouterr().err.splitlines() == ["build failed; site/ was left as it was"] * 2
     assert site_files(tmp_path / "site") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -9,7 +9,8 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from peerhub.validation import suggest, validate
+from peerhub.problems import suggest
+from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
 

@@ -70,7 +70,8 @@ def test_every_action_is_pinned_to_a_commit() -> None:
 
 def test_share_experience_keeps_reviews_and_gets_ci() -> None:
     text = (REPO / ".github" / "workflows" / "share-experience.yml").read_text()
-    assert "--json reviews" in text and "was not overwritten" in text
+    assert "--json reviews" in text
+    assert "was not overwritten" in text
     assert "gh workflow run ci.yml" in text
     assert "workflow_dispatch" in load(REPO / ".github" / "workflows" / "ci.yml")["on"]
     assert "--comment out/comment.md" in text

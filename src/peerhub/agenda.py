@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from .models import Format
 
+__all__ = ["KICKOFF_MINUTES", "OPENING_WORDS", "Step", "first_meeting", "later_meeting"]
+
 KICKOFF_MINUTES = 25
 #: Words that mark a format's first step as an arrival round; the first meeting opens
 #: with its own welcome, so a second one would repeat it.
@@ -33,7 +35,8 @@ def first_meeting(
 ) -> tuple[Step, ...]:
     """The first meeting: welcome and ground rules, the main format's own steps (without
     its arrival round, which the welcome replaces), a short round of each other format
-    the design uses, and the calendar; scaled to fit `minutes`."""
+    the design uses, and the calendar; scaled to fit `minutes`.
+    """
     opening = (
         Step(
             "Get-to-know-you activity",

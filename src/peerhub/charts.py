@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
-from .privacy import FEWER, Tally, aggregate_views, masked, masked_count
-from .project import Hub
+from .privacy import FEWER, Tally, masked, masked_count
 from .vocabulary import CADENCE_LABELS, OUTCOME_IDS
+
+if TYPE_CHECKING:
+    from .hub import Hub
+
+__all__ = ["BAR_HEIGHT", "BAR_WIDTH", "LABEL_WIDTH", "Bar", "Chart", "charts", "geometry"]
 
 BAR_HEIGHT = 30
 LABEL_WIDTH = 210
@@ -32,6 +36,7 @@ class Bar:
 
     @property
     def shown(self) -> str:
+        """The count as printed, or `FEWER` where it is masked."""
         return FEWER if self.count is None else str(self.count)
 
 
@@ -52,12 +57,13 @@ class Chart:
 
     @property
     def total_shown(self) -> str:
+        """The chart's total as printed, or `FEWER` where it is masked."""
         return FEWER if self.total is None else f"{self.total} groups"
 
 
 def charts(hub: Hub) -> dict[str, Chart]:
     """The four figures: sizes, cadences, primary outcomes, lifespans."""
-    groups = aggregate_views(hub)
+    groups = hub.aggregate_views
     private = sum(1 for g in groups if g["private"])
 
     def chart(

@@ -7,6 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = [
+    "FACILITATION",
+    "FACILITATION_CHOICE_LABELS",
+    "MINUTES",
+    "MODES",
+    "SIZES",
+    "SIZE_LABELS",
+    "Constraints",
+]
+
 #: The picker's choices; "any" means no constraint. Order matters: it fixes the data layout.
 MODES = ("any", "virtual", "in-person", "hybrid")
 #: Group sizes the picker offers besides "any", as (fewest, most) people.
@@ -48,6 +58,7 @@ class Constraints:
 
     @classmethod
     def from_choices(cls, mode: str, size: str, minutes: str, facilitation: str) -> Constraints:
+        """Constraints from the picker's form values, where "any" means no constraint."""
         return cls(
             mode=None if mode == "any" else mode,
             size=None if size == "any" else size,

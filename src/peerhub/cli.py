@@ -13,15 +13,28 @@ from importlib import resources
 from pathlib import Path
 
 from .fieldtypes import new_opaque_id
-from .issueform import comment, form_yaml, group_from_issue
+from .filenames import slugify
+from .issueform import form_yaml
+from .issuereader import comment, group_from_issue
 from .models import today
 from .privacy import READABLE_NOTE, VISIBILITY_TEXT
-from .project import check_project, load_hub, slugify
+from .project import check_project, load_hub
 from .schema import schemas
 from .sitebuild import build_site
 
+__all__ = [
+    "ISSUE_FORM",
+    "from_issue",
+    "main",
+    "new_file",
+    "validate",
+    "write_issue_form",
+    "write_schemas",
+]
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run `peerhub`; the exit status is 0 when all went well."""
     parser = argparse.ArgumentParser(prog="peerhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -14,22 +14,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
-from .charts import charts, geometry
+from .charts import geometry
 from .evidence import matching_groups
-from .facets import FACET_LABELS, FACETS, directory_order, facet_values
+from .facets import FACET_LABELS, FACETS
+from .hub import Hub
 from .markup import prose, text
 from .picker import CHOICE_LABELS, CHOICES, design_key
 from .privacy import (
     FEWER,
     Tally,
     addresses,
-    aggregate_views,
     masked,
     masked_count,
-    published_views,
 )
-from .project import Hub
 from .recommend import as_designed
+from .settings import options
 from .vocabulary import (
     CADENCE_LABELS,
     FACILITATION_LABELS,
@@ -37,6 +36,8 @@ from .vocabulary import (
     OUTCOME_IDS,
     STATUS_LABELS,
 )
+
+__all__ = ["Components"]
 
 
 def _finalize(value: Any) -> Any:
@@ -84,7 +85,8 @@ _ENV = _environment()
 
 def _compact(html: str) -> Markup:
     """Drop blank lines so Markdown keeps the whole component as one raw HTML block."""
-    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+    # Already escaped by the templates' autoescape; only blank lines are removed.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))  # noqa: S704
 
 
 class Components:
@@ -96,7 +98,7 @@ class Components:
     def _render(self, template: str, page: str, **context: Any) -> Markup:
         def link(target: str) -> Markup:
             # Our own URLs, built from validated slugs: nothing in them needs escaping.
-            return Markup(urls.relative(target, page))
+            return Markup(urls.relative(target, page))  # noqa: S704 - see the comment above
 
         def links(pairs: list[tuple[str, str]]) -> Markup:
             return Markup(", ").join(
@@ -119,6 +121,10 @@ class Components:
             **context,
         )
         return _compact(html)
+
+    def settings_reference(self, page: str = "") -> Markup:
+        """The maintainers' options under `extra.peerhub`, from their docstrings."""
+        return self._render("settings_reference.html", page, options=options())
 
     # Formats
     def format_card(self, slug: str, page: str = "") -> Markup:
@@ -157,8 +163,8 @@ class Components:
     ) -> Markup:
         """One page of the group directory (by default: every published group)."""
         views = self._group_views()
-        chosen = slugs if slugs is not None else [s for s, _ in directory_order(self.hub)]
-        values = self.hub.memo("facet_values", lambda: facet_values(self.hub))
+        chosen = slugs if slugs is not None else [s for s, _ in self.hub.directory_order]
+        values = self.hub.facet_values
         return self._render(
             "groups_index.html",
             page,
@@ -215,7 +221,7 @@ class Components:
     def outcome_counts(self, page: str = "") -> Markup:
         """How many groups (private ones included) serve each outcome first."""
         ids = [o for o in OUTCOME_IDS if o in self.hub.outcomes]
-        groups = aggregate_views(self.hub)
+        groups = self.hub.aggregate_views
         tallies = [
             Tally(
                 sum(1 for g in groups if g["outcomes"]["primary"] == o),
@@ -228,12 +234,12 @@ class Components:
 
     def group_chart(self, key: str, page: str = "") -> Markup:
         """One figure about the groups: sizes, cadences, outcomes or lifespans."""
-        chart = self.hub.memo("charts", lambda: charts(self.hub))[key]
+        chart = self.hub.charts[key]
         return self._render("chart.html", page, chart=chart, geometry=geometry(chart))
 
     def hub_figures(self, page: str = "") -> Markup:
         """Headline counts: formats, outcomes, groups (private ones included)."""
-        groups = aggregate_views(self.hub)
+        groups = self.hub.aggregate_views
         private = [g for g in groups if g["private"]]
         active = [g for g in groups if g["status"] == "active"]
         figures = {
@@ -245,4 +251,4 @@ class Components:
         return self._render("hub_figures.html", page, figures=figures, fewer=FEWER)
 
     def _group_views(self) -> dict[str, dict[str, Any]]:
-        return published_views(self.hub)
+        return self.hub.published_views

@@ -13,6 +13,20 @@ from .choices import SIZE_LABELS, SIZES, Constraints
 from .models import Design, Format
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS
 
+__all__ = [
+    "NO_EFFECT",
+    "SHORT_MEETING_MINUTES",
+    "SOURCE_SIZES",
+    "SPLIT_PENALTY",
+    "Effect",
+    "facilitation_effect",
+    "minutes_effect",
+    "mode_effect",
+    "size_effect",
+    "source_size_effect",
+    "stretch_effect",
+]
+
 #: Who a facilitation model needs, and which of the picker's answers can provide it.
 _CAN_PROVIDE = {
     "members": {"members", "volunteer", "paid"},
@@ -42,6 +56,7 @@ NO_EFFECT = Effect()
 
 
 def mode_effect(design: Design, mode: str | None) -> Effect:
+    """What meeting virtually, in person or hybrid changes for a design."""
     if not mode or mode in design.modes:
         return NO_EFFECT
     works = ", ".join(MODE_LABELS[m].lower() for m in design.modes)
@@ -57,6 +72,7 @@ def mode_effect(design: Design, mode: str | None) -> Effect:
 
 
 def facilitation_effect(design: Design, available: str | None) -> Effect:
+    """What the facilitation the group can have changes for a design."""
     if not available:
         return NO_EFFECT
     wanted = FACILITATION_LABELS[design.facilitation].lower()
@@ -121,7 +137,8 @@ def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
 def source_size_effect(design: Design, c: Constraints, session: int) -> Effect:
     """Rank designs the way the sources size groups: 6-8 people (6-10 at most) for
     virtual or short meetings, 15-20 when meetings are long enough for a larger group,
-    which is what a reader with more than a dozen people to meet in person needs."""
+    which is what a reader with more than a dozen people to meet in person needs.
+    """
     many = c.size is not None and SIZES[c.size][0] > 12
     if c.mode == "virtual" or (c.minutes is not None and c.minutes <= SHORT_MEETING_MINUTES):
         band = "short"
@@ -138,7 +155,8 @@ def source_size_effect(design: Design, c: Constraints, session: int) -> Effect:
 def stretch_effect(design: Design, fmt: Format) -> Effect:
     """A design that runs its main format outside the format's own size or cadence says
     so, and ranks a little lower (never enough to overturn the outcome file's own order
-    of designs, which differ by 1)."""
+    of designs, which differ by 1).
+    """
     notes, penalty = [], 0.0
     if design.size.max > fmt.size.max:
         notes.append(

@@ -12,6 +12,8 @@ from typing import Any
 
 from .models import Design
 
+__all__ = ["matching_groups"]
+
 
 def matching_groups(
     views: Mapping[str, Mapping[str, Any]], outcome: str, design: Design

@@ -7,14 +7,29 @@ the numbers this data gives it. Everything here reads published views (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .fieldtypes import partial_date_start
 from .models import today
-from .privacy import published_views
-from .project import Hub
 from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS, STATUS_LABELS
+
+if TYPE_CHECKING:
+    from .hub import Hub
+
+__all__ = [
+    "FACETS",
+    "FACET_LABELS",
+    "LIFESPANS",
+    "NOT_RECORDED",
+    "SIZE_BANDS",
+    "directory_data",
+    "directory_order",
+    "facet_values",
+    "group_values",
+    "lifespan",
+    "size_band",
+]
 
 NOT_RECORDED = "Not recorded"
 SIZE_BANDS = (
@@ -60,7 +75,7 @@ def lifespan(started: str | None, ended: str | None) -> str:
 
 def facet_values(hub: Hub) -> dict[str, list[tuple[str, str]]]:
     """Every facet's (value, label) pairs in display order, "unknown" last."""
-    views = published_views(hub).values()
+    views = hub.published_views.values()
     sectors = sorted({g["sector"].strip() for g in views if g["sector"]}, key=str.lower)
     unknown = [("unknown", NOT_RECORDED)]
     return {
@@ -89,10 +104,10 @@ def group_values(view: dict[str, Any]) -> dict[str, list[str]]:
 
 def directory_data(hub: Hub) -> dict[str, Any]:
     """Compact data for the directory filters: value lists, then one row per group."""
-    values = facet_values(hub)
+    values = hub.facet_values
     index = {f: {v: i for i, (v, _) in enumerate(values[f])} for f in FACETS}
     rows = []
-    for slug, view in directory_order(hub):
+    for slug, view in hub.directory_order:
         mine = group_values(view)
         rows.append(
             [
@@ -113,10 +128,7 @@ def directory_data(hub: Hub) -> dict[str, Any]:
 
 def directory_order(hub: Hub) -> list[tuple[str, dict[str, Any]]]:
     """Published groups by the name they are shown under (an anonymous group's label);
-    sorted once per hub, shared by the directory pages and their filter data."""
-
-    def compute() -> list[tuple[str, dict[str, Any]]]:
-        views = published_views(hub).items()
-        return sorted(views, key=lambda item: (item[1]["name"].lower(), item[0]))
-
-    return hub.memo("directory_order", compute)
+    read it as `hub.directory_order`, shared by the directory pages and their filter data.
+    """
+    views = hub.published_views.items()
+    return sorted(views, key=lambda item: (item[1]["name"].lower(), item[0]))

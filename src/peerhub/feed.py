@@ -11,20 +11,20 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from . import urls
-from .privacy import published_views
-from .project import Hub
+from .hub import Hub
+
+__all__ = ["ATOM", "FEED_PATH", "atom_feed"]
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "groups/feed.xml"
-LIMIT = 50
 
 
 def atom_feed(hub: Hub, site_url: str) -> bytes:
     """The newest published groups as Atom XML; `site_url` makes the links absolute."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     newest = sorted(
-        published_views(hub).items(), key=lambda item: (item[1]["added"], item[0]), reverse=True
-    )[:LIMIT]
+        hub.published_views.items(), key=lambda item: (item[1]["added"], item[0]), reverse=True
+    )[: hub.settings.feed_length]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
 

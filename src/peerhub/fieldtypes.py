@@ -15,6 +15,29 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+__all__ = [
+    "FIRST_YEAR",
+    "NAME_MAX",
+    "OPAQUE_ALPHABET",
+    "OPAQUE_LENGTH",
+    "SLUG_PATTERN",
+    "Count",
+    "Day",
+    "Email",
+    "Name",
+    "OpaqueId",
+    "OptionalProse",
+    "PartialDate",
+    "Prose",
+    "Sentence",
+    "Slug",
+    "Url",
+    "YesNo",
+    "is_slug",
+    "new_opaque_id",
+    "partial_date_start",
+]
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 # Invisible or direction-changing characters that can disguise text.
@@ -127,6 +150,7 @@ OpaqueId = Annotated[str, AfterValidator(_opaque_id)]
 
 
 def is_slug(text: str) -> bool:
+    """Whether `text` is lower-case words joined by hyphens, as file names must be."""
     return len(text) <= 60 and bool(_SLUG.fullmatch(text))
 
 
@@ -138,7 +162,7 @@ def _whole_number(value: object) -> object:
     return value
 
 
-def Count(low: int, high: int) -> object:
+def Count(low: int, high: int) -> object:  # noqa: N802 - used as a type: Count(1, 60)
     """A whole number from `low` to `high` (YAML text '8' is accepted, '19:30' is not)."""
     return Annotated[int, BeforeValidator(_whole_number), Field(ge=low, le=high)]
 

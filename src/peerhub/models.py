@@ -29,6 +29,26 @@ from .fieldtypes import (
 )
 from .vocabulary import Cadence, Facilitation, Mode, OutcomeId, Visibility
 
+__all__ = [
+    "FORMAT_DESIGN_SUFFIX",
+    "AgendaStep",
+    "Contact",
+    "Design",
+    "Format",
+    "Group",
+    "GroupOutcomes",
+    "GroupSize",
+    "Link",
+    "Outcome",
+    "OutcomeLinks",
+    "Range",
+    "Reasons",
+    "Role",
+    "SourceNote",
+    "Strict",
+    "today",
+]
+
 #: The picker names a design made from a format "<format name> program".
 FORMAT_DESIGN_SUFFIX = " program"
 

@@ -17,22 +17,24 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .components import Components
-from .facets import directory_data, directory_order
+from .facets import directory_data
 from .feed import FEED_PATH, atom_feed
+from .hub import Hub
 from .markup import plain, text
 from .models import Format
 from .picker import picker_data
-from .privacy import allowed, published_views
-from .project import Hub
+from .privacy import allowed
 from .schema import schemas
 
+__all__ = [
+    "PAGE_TEMPLATE",
+    "GeneratedPage",
+    "generated_assets",
+    "generated_pages",
+    "search_entries",
+]
+
 PAGE_TEMPLATE = "hub-page.html"
-#: Groups listed on one page of the directory; more go to /groups/page/2/ and so on.
-DIRECTORY_PAGE_SIZE = 100
-#: Search weights: formats, outcomes and the directory are what most questions are
-#: about; a group is an example, found by name, audience or sector.
-FORMAT_BOOST = OUTCOME_BOOST = DIRECTORY_BOOST = 2.0
-GROUP_BOOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             source=f"formats/{slug}.yml",
         )
     yield from _directory(hub, c)
-    for slug, view in published_views(hub).items():
+    for slug, view in hub.published_views.items():
         yield GeneratedPage(
             f"groups/{slug}.md",
             view["name"],
@@ -126,6 +128,13 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
             source=f"outcomes/{oid}.yml",
         )
     yield GeneratedPage(
+        "reference/settings.md",
+        "Settings",
+        "What maintainers may tune under extra.peerhub in mkdocs.yml.",
+        lambda: c.settings_reference("reference/settings/"),
+        crumb=("Contribute", "../../contribute/"),
+    )
+    yield GeneratedPage(
         "kits/index.md",
         "Start kit",
         "A run-sheet, calendar and charter for the group design you picked.",
@@ -136,10 +145,9 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
 
 
 def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
-    slugs = [slug for slug, _ in directory_order(hub)]
-    chunks = [
-        slugs[i : i + DIRECTORY_PAGE_SIZE] for i in range(0, len(slugs), DIRECTORY_PAGE_SIZE)
-    ] or [[]]
+    slugs = [slug for slug, _ in hub.directory_order]
+    size = hub.settings.directory_page_size
+    chunks = [slugs[i : i + size] for i in range(0, len(slugs), size)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         src = "groups/index.md" if number == 1 else f"groups/page/{number}.md"
         at = "groups/" if number == 1 else f"groups/page/{number}/"
@@ -152,7 +160,7 @@ def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
             shared_chrome=number != 1,
             search_exclude=number != 1,  # the groups themselves are indexed one by one
             tags=("Join a group", "Find a group") if number == 1 else (),
-            search_boost=DIRECTORY_BOOST if number == 1 else None,
+            search_boost=hub.settings.search_boost.directory if number == 1 else None,
         )
 
 
@@ -166,15 +174,16 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
     The theme shows these fields as HTML, so they are escaped like Material's own.
     """
     entries = []
+    boost = hub.settings.search_boost
     for slug, fmt in hub.formats.items():
         served = [hub.outcomes[o].name for o in fmt.outcomes.primary if o in hub.outcomes]
         words = [fmt.summary, *fmt.use_when, f"Best for: {', '.join(served)}."]
-        entries.append(_entry(urls.format_url(slug), fmt.name, words, [fmt.name], FORMAT_BOOST))
+        entries.append(_entry(urls.format_url(slug), fmt.name, words, [fmt.name], boost.formats))
     for oid, outcome in hub.outcomes.items():
         words = [outcome.question, plain(outcome.definition), *outcome.signs]
         tags = [outcome.name, *outcome.keywords]
-        entries.append(_entry(urls.outcome_url(oid), outcome.name, words, tags, OUTCOME_BOOST))
-    for slug, view in published_views(hub).items():
+        entries.append(_entry(urls.outcome_url(oid), outcome.name, words, tags, boost.outcomes))
+    for slug, view in hub.published_views.items():
         outcome_name = hub.outcomes[view["outcomes"]["primary"]].name
         formats = [hub.formats[f].name for f in view["formats"] if f in hub.formats]
         facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
@@ -184,7 +193,7 @@ def search_entries(hub: Hub) -> list[dict[str, Any]]:
                 view["name"],
                 [f for f in facts if f],
                 [outcome_name, *formats],
-                GROUP_BOOST,
+                boost.groups,
             )
         )
     return entries
@@ -206,9 +215,11 @@ def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:
     return lambda: function(*args)
 
 
-def generated_assets(hub: Hub, site_url: str = "") -> Iterator[tuple[str, str | bytes]]:
-    """(docs-relative path, content) for every generated data file."""
-    yield FEED_PATH, atom_feed(hub, site_url or "https://peer-group-hub.example.org/")
+def generated_assets(hub: Hub, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+    """(docs-relative path, content) for every generated data file; `site_url` (MkDocs'
+    own setting) makes the feed's links absolute.
+    """
+    yield FEED_PATH, atom_feed(hub, site_url)
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
     yield (
@@ -231,7 +242,7 @@ def _format_data(slug: str, fmt: Format) -> dict[str, Any]:
 
 
 def _groups_data(hub: Hub) -> list[dict[str, Any]]:
-    views = published_views(hub)
+    views = hub.published_views
     return [{**v, "url": urls.group_url(s)} for s, v in views.items()]
 
 

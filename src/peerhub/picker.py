@@ -25,10 +25,9 @@ from .choices import (
     Constraints,
 )
 from .evidence import matching_groups
+from .hub import Hub
 from .models import Design
-from .privacy import published_views
-from .project import Hub
-from .recommend import Recommendation, as_designed, candidates, explain_second, recommend
+from .recommend import Recommendation, as_designed, explain_second, recommend
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -51,7 +50,8 @@ def design_key(outcome: str, key: str) -> str:
     """`support/1` → `support-1`; `format/troika-consulting` → `support-format-troika-consulting`.
 
     The word "format" keeps a format's key apart from a design's number, so a format
-    file named `1.yml` cannot take the place of an outcome's first design."""
+    file named `1.yml` cannot take the place of an outcome's first design.
+    """
     kind, _, name = key.partition("/")
     return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
 
@@ -77,7 +77,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
     designs: list[dict[str, Any]] = []
     ids: dict[tuple[str, str], int] = {}
     later: dict[int, int] = {}
-    groups = published_views(hub)
+    groups = hub.published_views
 
     def steps(agenda: tuple[Step, ...]) -> int:
         # Step names and details repeat across agendas: each is stored once, in texts.
@@ -97,7 +97,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
         )
 
     for outcome in OUTCOME_IDS:
-        for key, design, _ in candidates(hub, outcome):
+        for key, design, _ in hub.candidates[outcome]:
             ids[(outcome, key)] = len(designs)
             designs.append(
                 {
@@ -107,7 +107,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
                     "groups": matching_groups(groups, outcome, design),
                 }
             )
-        for number, item in enumerate(designs[-len(candidates(hub, outcome)) :], start=1):
+        for number, item in enumerate(designs[-len(hub.candidates[outcome]) :], start=1):
             # The design with no choices made: what its outcome page and kit links show.
             item["as_designed"] = entry(outcome, as_designed(hub, outcome, number))
     # Answers are stored by column (first design, second, third, note), one value per

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -33,8 +33,35 @@ from .models import (
     Role,
     SourceNote,
 )
-from .project import Hub
 from .urls import ANONYMOUS_PREFIX
+
+if TYPE_CHECKING:
+    from .hub import Hub
+
+__all__ = [
+    "CLASSIFICATION",
+    "CONTACT",
+    "EVERYWHERE",
+    "FEWER",
+    "IDENTIFYING",
+    "MAINTAINED",
+    "MIN_GROUPS",
+    "NEVER",
+    "PAGE",
+    "READABLE_NOTE",
+    "VISIBILITY_TEXT",
+    "Rule",
+    "Tally",
+    "address",
+    "addresses",
+    "aggregate_views",
+    "allowed",
+    "masked",
+    "masked_count",
+    "neutral_label",
+    "published",
+    "published_views",
+]
 
 #: A figure that counts a private group is shown only with at least this many groups.
 MIN_GROUPS = 3
@@ -218,7 +245,8 @@ def _empty(value: Any) -> Any:
 
 def address(slug: str, group: Group) -> str:
     """The slug a group is published under: its file name, or for an anonymous group its
-    random `anonymous_id`, so the address says nothing about the group."""
+    random `anonymous_id`, so the address says nothing about the group.
+    """
     if group.visibility == "anonymous":
         if not group.anonymous_id:
             raise ValueError(f"anonymous group '{slug}' has no anonymous_id")
@@ -255,20 +283,16 @@ def published(slug: str, group: Group, outcome_name: str) -> dict[str, Any] | No
 def published_views(hub: Hub) -> dict[str, dict[str, Any]]:
     """`published` for every non-private group, keyed and ordered by address.
 
-    Computed once per hub and shared by pages, cards, the picker, search and the API.
-    The order is the addresses' (not the file names'), so an anonymous group's place
-    in a list says nothing about its file name. Treat as read-only.
+    Read it as `hub.published_views`: computed once per hub and shared by pages,
+    cards, the picker, search and the API. The order is the addresses' (not the file
+    names'), so an anonymous group's place in a list says nothing about its file name.
     """
-
-    def compute() -> dict[str, dict[str, Any]]:
-        views = {}
-        for slug, group in hub.groups.items():
-            view = published(slug, group, hub.outcomes[group.outcomes.primary].name)
-            if view is not None:
-                views[view["slug"]] = view
-        return dict(sorted(views.items()))
-
-    return hub.memo("published_views", compute)
+    views = {}
+    for slug, group in hub.groups.items():
+        view = published(slug, group, hub.outcomes[group.outcomes.primary].name)
+        if view is not None:
+            views[view["slug"]] = view
+    return dict(sorted(views.items()))
 
 
 def addresses(hub: Hub) -> dict[str, str]:
@@ -282,19 +306,17 @@ def addresses(hub: Hub) -> dict[str, str]:
 
 def aggregate_views(hub: Hub) -> list[dict[str, Any]]:
     """Every group, private ones included, reduced to the fields figures may count,
-    plus `private` (whether the group is private) and `status`."""
-
-    def compute() -> list[dict[str, Any]]:
-        return [
-            {
-                **allowed(group, "aggregate"),
-                "status": group.status,
-                "private": group.visibility == "private",
-            }
-            for group in hub.groups.values()
-        ]
-
-    return hub.memo("aggregate_views", compute)
+    plus `private` (whether the group is private) and `status`; read it as
+    `hub.aggregate_views`.
+    """
+    return [
+        {
+            **allowed(group, "aggregate"),
+            "status": group.status,
+            "private": group.visibility == "private",
+        }
+        for group in hub.groups.values()
+    ]
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,25 @@ build and the tests all print exactly the same `PATH:LINE:COLUMN: error: FIELD: 
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+__all__ = [
+    "FILE_FIELD",
+    "SYNTAX_FIELD",
+    "ContentError",
+    "PathKey",
+    "Problem",
+    "dotted",
+    "one_line",
+    "suggest",
+]
+
 Severity = Literal["error", "warning"]
+#: Where in a document: keys and list indexes (from 0), outermost first.
+PathKey = tuple[str | int, ...]
 
 #: FIELD used when a problem concerns the whole file rather than one key.
 FILE_FIELD = "(file)"
@@ -48,10 +63,11 @@ class Problem:
 
 
 def one_line(text: str) -> str:
-    """Control characters (a newline in a YAML key, say) shown escaped, as `\\n`.
+    r"""Control characters (a newline in a YAML key, say) shown escaped, as `\n`.
 
     Error lines are read one per line by editors and by GitHub, which would take a
-    line starting with `::` from contributor text as a workflow command."""
+    line starting with `::` from contributor text as a workflow command.
+    """
     return "".join(
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
         for ch in text
@@ -72,3 +88,20 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def dotted(loc: PathKey) -> str:
+    """`('agenda', 2, 'minutes')` → `agenda[3].minutes` (items count from 1, like people do)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A "did you mean" hint, or nothing when no choice is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -9,37 +9,38 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from . import rules
-from .fieldtypes import is_slug, new_opaque_id
+from .fieldtypes import new_opaque_id
+from .filenames import file_name_problem
+from .hub import Hub
 from .models import Format, Group, Outcome, today
-from .problems import FILE_FIELD, ContentError, Problem
-from .urls import ANONYMOUS_PREFIX
+from .problems import FILE_FIELD, ContentError, Problem, dotted
+from .settings import load_settings
 from .validation import validate
 from .vocabulary import OUTCOME_IDS
-from .yamlsafe import Document, YamlProblem, dotted, load_file
+from .yamlsafe import Document, YamlProblem, load_file
+
+__all__ = [
+    "FOLDERS",
+    "Entry",
+    "check_project",
+    "check_project_cached",
+    "content_files",
+    "fingerprint",
+    "linked_docs",
+    "load_hub",
+    "stray_files",
+]
 
 FOLDERS = ("formats", "groups", "outcomes")
-RESERVED_SLUGS = {
-    "index",
-    "page",  # /groups/page/N/ holds the directory's further pages
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(10)),
-    *(f"lpt{i}" for i in range(10)),
-}
 M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
 
 
 @dataclass
@@ -49,24 +50,6 @@ class Entry(Generic[M]):
     slug: str
     doc: Document
     model: M
-
-
-@dataclass
-class Hub:
-    """All validated content of a project, keyed by slug, in file-name order."""
-
-    root: Path
-    formats: dict[str, Format] = field(default_factory=dict)
-    groups: dict[str, Group] = field(default_factory=dict)
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
-    #: Values derived from the content, computed once per hub (see `memo`).
-    derived: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    def memo(self, key: object, compute: Callable[[], T]) -> T:
-        """`compute()` the first time `key` is asked for; the stored value afterwards."""
-        if key not in self.derived:
-            self.derived[key] = compute()
-        return self.derived[key]  # type: ignore[no-any-return]
 
 
 def content_files(root: Path, folder: str) -> list[Path]:
@@ -79,7 +62,8 @@ def content_files(root: Path, folder: str) -> list[Path]:
 
 def linked_docs(root: Path, folder: str = "docs") -> Iterator[Problem]:
     """Errors for symbolic links in `docs/`: MkDocs would publish whatever they point to
-    (`/etc/passwd`, `/proc/self/environ`), so pages and assets must be real files."""
+    (`/etc/passwd`, `/proc/self/environ`), so pages and assets must be real files.
+    """
     top = root / folder
     for directory, dirs, files in os.walk(top):
         for name in sorted(dirs + files):
@@ -97,7 +81,8 @@ def linked_docs(root: Path, folder: str = "docs") -> Iterator[Problem]:
 
 def stray_files(root: Path, folder: str) -> Iterator[Problem]:
     """Warnings for files a content folder holds but the hub does not read, such as
-    `x.yml.bak` or `notes.txt`: a contributor may think the hub reads them."""
+    `x.yml.bak` or `notes.txt`: a contributor may think the hub reads them.
+    """
     directory = root / folder
     if not directory.is_dir():
         return
@@ -122,6 +107,8 @@ def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[P
     hub = Hub(root)
     problems: list[Problem] = [p for folder in FOLDERS for p in stray_files(root, folder)]
     problems += linked_docs(root)
+    hub.settings, found = load_settings(root)
+    problems += found
     formats = _load_folder(root, "formats", Format, problems)
     groups = _load_folder(root, "groups", Group, problems)
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
@@ -175,7 +162,7 @@ def _load_folder(
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
         display = f"{folder}/{path.name}"
-        problem = _file_name_problem(path, display, folder)
+        problem = file_name_problem(path, display, folder)
         if problem:
             problems.append(problem)
             continue
@@ -192,45 +179,6 @@ def _load_folder(
         if instance is not None:
             entries.append(Entry(path.stem, doc, instance))
     return entries
-
-
-def _file_name_problem(path: Path, display: str, folder: str) -> Problem | None:
-    message = next(_file_name_messages(path, folder), None)
-    return Problem(display, 1, 1, FILE_FIELD, message) if message else None
-
-
-def _file_name_messages(path: Path, folder: str) -> Iterator[str]:
-    """What is wrong with a content file's name, most basic first."""
-    if path.is_symlink():
-        yield "symbolic links are not allowed in content folders; copy the file instead"
-    if not path.is_file():
-        yield "not a regular file"
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        yield "the file name is not valid UTF-8; rename it with lower-case letters and hyphens"
-    if path.suffix != ".yml":
-        yield f"rename the file to {path.stem}.yml (the hub reads .yml files)"
-    if not is_slug(path.stem):
-        yield (
-            f"file name '{path.name}' must be lower-case words joined by hyphens, "
-            f"such as '{slugify(path.stem) or 'my-group'}.yml'"
-        )
-    reserved = slug_problem(path.stem, folder)
-    if reserved:
-        yield f"{reserved}; choose another file name"
-
-
-def slug_problem(slug: str, folder: str) -> str | None:
-    """Why `slug` may not name a file in `folder` (a page address the hub needs), if so."""
-    if slug in RESERVED_SLUGS:
-        return f"'{slug}' is a reserved name"
-    if folder == "groups" and slug.startswith(ANONYMOUS_PREFIX):
-        return (
-            f"file names starting with '{ANONYMOUS_PREFIX}' are reserved for the addresses "
-            "of anonymous groups"
-        )
-    return None
 
 
 def _same_anonymous_id(entries: list[Entry[Group]]) -> Iterator[Problem]:
@@ -260,12 +208,6 @@ def _findings(
         for loc, message, severity in check(entry):
             line, column = entry.doc.where(loc)
             yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
-
-
-def slugify(text: str) -> str:
-    """`"Staff-Plus Peer Group!"` → `staff-plus-peer-group` (ASCII letters and digits only)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .agenda import Step, first_meeting, later_meeting
 from .choices import Constraints
@@ -24,8 +24,20 @@ from .effects import (
     stretch_effect,
 )
 from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Reasons
-from .project import Hub
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS
+
+if TYPE_CHECKING:
+    from .hub import Hub
+
+__all__ = [
+    "Answer",
+    "Recommendation",
+    "as_designed",
+    "candidates",
+    "design_from_format",
+    "explain_second",
+    "recommend",
+]
 
 T = TypeVar("T")
 
@@ -56,11 +68,8 @@ class Answer:
 
 def candidates(hub: Hub, outcome: str) -> list[tuple[str, Design, float]]:
     """The outcome's own designs (best first), then one design per format that serves
-    it first and is not already the main format of a design."""
-    return hub.memo(("candidates", outcome), lambda: _candidates(hub, outcome))
-
-
-def _candidates(hub: Hub, outcome: str) -> list[tuple[str, Design, float]]:
+    it first and is not already the main format of a design (`hub.candidates`).
+    """
     own = hub.outcomes[outcome].designs
     found = [(f"{outcome}/{i + 1}", d, float(i)) for i, d in enumerate(own)]
     main_formats = {d.formats[0] for d in own}
@@ -99,8 +108,7 @@ def design_from_format(hub: Hub, slug: str, fmt: Format, outcome: str) -> Design
 def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) -> Answer:
     """Ranked designs for `outcome` under `constraints`; never empty."""
     ranked = [
-        _adapt(hub, key, design, base, constraints)
-        for key, design, base in candidates(hub, outcome)
+        _adapt(hub, key, design, base, constraints) for key, design, base in hub.candidates[outcome]
     ]
     ranked.sort(key=lambda r: r.penalty)
     best = tuple(ranked[:limit])
@@ -118,7 +126,7 @@ def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) 
 
 def as_designed(hub: Hub, outcome: str, number: int) -> Recommendation:
     """Candidate number `number` of an outcome with no constraints: what its page shows."""
-    key, design, base = candidates(hub, outcome)[number - 1]
+    key, design, base = hub.candidates[outcome][number - 1]
     return _adapt(hub, key, design, base, Constraints())
 
 
@@ -153,7 +161,10 @@ def explain_second(hub: Hub, primary: str, second: str) -> str:
 def _adapt(hub: Hub, key: str, design: Design, base: float, c: Constraints) -> Recommendation:
     def memo(name: str, value: object, compute: Callable[[], T]) -> T:
         # Each effect depends on one choice only: compute it once per design and value.
-        return hub.memo(("effect", key, design.title, name, value), compute)
+        memo_key = (key, design.title, name, value)
+        if memo_key not in hub.effects:
+            hub.effects[memo_key] = compute()
+        return hub.effects[memo_key]  # type: ignore[no-any-return]
 
     size, size_text = memo("size", c.size, lambda: size_effect(design, c.size))
     minutes, session = memo("minutes", c.minutes, lambda: minutes_effect(design, c.minutes))

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Mapping
 
 from .fieldtypes import NAME_MAX, new_opaque_id, partial_date_start
 from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Group, Outcome, Range
-from .validation import suggest
-from .yamlsafe import PathKey
+from .problems import PathKey, suggest
+
+__all__ = ["check_format", "check_group", "check_outcome"]
 
 Finding = tuple[PathKey, str, str]  # loc, message, severity
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -42,6 +43,7 @@ def _secondary(loc: PathKey, primary: list[str], secondary: list[str]) -> Iterat
 
 
 def check_format(slug: str, fmt: Format, formats: Mapping[str, Format]) -> Iterator[Finding]:
+    """Findings for one format beyond its schema: known outcomes, timing that adds up."""
     longest = NAME_MAX - len(FORMAT_DESIGN_SUFFIX)
     if len(fmt.name) > longest:
         yield (
@@ -69,6 +71,7 @@ def check_format(slug: str, fmt: Format, formats: Mapping[str, Format]) -> Itera
 def check_group(
     slug: str, group: Group, formats: Mapping[str, Format], today: dt.date
 ) -> Iterator[Finding]:
+    """Findings for one group beyond its schema: known formats, dates, names on anonymous pages."""
     yield from _refs(("formats",), group.formats, formats, "format", "formats")
     yield from _secondary(("outcomes",), [group.outcomes.primary], group.outcomes.secondary)
     yield from _dates(group, today)
@@ -198,6 +201,7 @@ def _opaque_enough(slug: str, group: Group) -> Iterator[Finding]:
 
 
 def check_outcome(outcome: Outcome, formats: Mapping[str, Format]) -> Iterator[Finding]:
+    """Findings for one outcome beyond its schema: its designs use formats that exist."""
     for index, design in enumerate(outcome.designs):
         yield from _check_design(("designs", index), design, formats)
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from .models import Format, Group, Outcome
 
+__all__ = ["SCHEMA_BASE", "schemas"]
+
 SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
 
 

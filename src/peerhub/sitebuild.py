@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+__all__ = ["Folders", "build_site", "mkdocs_builder", "recover", "swap_in"]
+
 Builder = Callable[[Path], int]
 """Writes a complete site into the given (new, empty) folder; returns an exit code."""
 
@@ -37,6 +39,7 @@ class Folders:
 
     @classmethod
     def of(cls, root: Path, site: str = "site") -> Folders:
+        """The folders of a build of `root` into `site`."""
         return cls(
             root / site, root / f".{site}-build", root / f".{site}-new", root / f".{site}-old"
         )
@@ -44,7 +47,8 @@ class Folders:
 
 def recover(folders: Folders) -> str | None:
     """Make `site/` the newest complete site left by an interrupted swap, then delete
-    the leftovers. Returns what was restored (a folder name), if anything."""
+    the leftovers. Returns what was restored (a folder name), if anything.
+    """
     restored = None
     if not folders.site.exists():
         for candidate in (folders.new, folders.old):
@@ -61,7 +65,8 @@ def recover(folders: Folders) -> str | None:
 def swap_in(folders: Folders) -> None:
     """Put the complete site in `.site-new/` at `site/`; the old site is deleted last.
 
-    A rename onto an existing folder fails, so a leftover is never overwritten."""
+    A rename onto an existing folder fails, so a leftover is never overwritten.
+    """
     if folders.site.exists():
         folders.site.rename(folders.old)
     folders.new.rename(folders.site)
@@ -74,7 +79,7 @@ def mkdocs_builder(root: Path, extra_args: tuple[str, ...] = ()) -> Builder:
     def build(target: Path) -> int:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
-        return subprocess.call([*command, *extra_args], cwd=root, env=env)
+        return subprocess.call([*command, *extra_args], cwd=root, env=env)  # noqa: S603 - mkdocs, no shell
 
     return build
 

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import posixpath
 
+__all__ = ["ANONYMOUS_PREFIX", "format_url", "group_url", "outcome_url", "relative"]
+
 #: Anonymous groups' addresses start with this; group file names may not.
 ANONYMOUS_PREFIX = "anonymous-"
 
 
 def format_url(slug: str) -> str:
+    """A format's page address."""
     return f"formats/{slug}/"
 
 
 def group_url(slug: str) -> str:
+    """A published group's page address (an anonymous group's is its random one)."""
     return f"groups/{slug}/"
 
 
 def outcome_url(outcome_id: str) -> str:
+    """An outcome's page address."""
     return f"outcomes/{outcome_id}/"
 
 

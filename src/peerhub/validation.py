@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -11,8 +10,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import FILE_FIELD, Problem
-from .yamlsafe import Document, PathKey, dotted
+from .problems import FILE_FIELD, PathKey, Problem, dotted, suggest
+from .yamlsafe import Document
+
+__all__ = ["validate"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,12 +24,6 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [_problem(doc, model, error) for error in exc.errors(include_url=False)]
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """A "did you mean" hint, or nothing when no choice is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Problem:
@@ -48,7 +43,7 @@ def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Prob
     return Problem(doc.path, line, column, dotted(loc) or FILE_FIELD, _message(error))
 
 
-def _message(error: ErrorDetails) -> str:  # noqa: PLR0911 - one return per kind: a table
+def _message(error: ErrorDetails) -> str:  # noqa: C901, PLR0911 - one return per kind: a table
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if value is None:
         return "has no value; write one, or delete the line"

@@ -8,6 +8,22 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+__all__ = [
+    "CADENCES",
+    "CADENCE_LABELS",
+    "FACILITATION_LABELS",
+    "MEETINGS_PER_YEAR",
+    "MODES",
+    "MODE_LABELS",
+    "OUTCOME_IDS",
+    "STATUS_LABELS",
+    "Cadence",
+    "Facilitation",
+    "Mode",
+    "OutcomeId",
+    "Visibility",
+]
+
 OutcomeId = Literal[
     "coaching-culture",
     "core-coaching-skills",

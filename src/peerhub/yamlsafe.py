@@ -18,14 +18,23 @@ from typing import Any
 
 import yaml
 
-from .problems import FILE_FIELD, SYNTAX_FIELD, Problem
+from .problems import FILE_FIELD, SYNTAX_FIELD, PathKey, Problem, dotted
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Document",
+    "Position",
+    "YamlProblem",
+    "load_bytes",
+    "load_file",
+]
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 12
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
 
 
@@ -240,14 +249,3 @@ class _Builder:
             self.keys[key_loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
             mapping[key] = self._node(stream, next(stream), key_loc, depth + 1)
         return mapping
-
-
-def dotted(loc: PathKey) -> str:
-    """`('agenda', 2, 'minutes')` → `agenda[3].minutes` (items count from 1, like people do)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else part
-    return out

@@ -1,0 +1,161 @@
+"""Settings under `extra.peerhub`: checked like content, applied, and documented."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from peerhub.feed import atom_feed
+from peerhub.hub import Hub
+from peerhub.pages import generated_pages, search_entries
+from peerhub.project import check_project
+from peerhub.settings import Settings, load_settings, options
+
+from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
+
+CONFIG_HEAD = "site_name: x\nextra:\n  analytics: {provider: none}\n  peerhub:\n"
+
+
+def settings_of(tmp_path: Path, block: str) -> tuple[Settings, list[str]]:
+    (tmp_path / "mkdocs.yml").write_text(CONFIG_HEAD + block)
+    settings, problems = load_settings(tmp_path)
+    return settings, [str(p) for p in problems]
+
+
+def test_without_a_config_or_a_block_every_option_has_its_default(tmp_path: Path) -> None:
+    assert load_settings(tmp_path) == (Settings(), [])
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [URL, 'https://a.example/']\n"
+    )
+    settings, problems = load_settings(tmp_path)
+    assert problems == []
+    assert (settings.directory_page_size, settings.feed_length, settings.macro_pages) == (
+        100,
+        50,
+        [],
+    )
+    boost = settings.search_boost
+    assert (boost.formats, boost.outcomes, boost.directory, boost.groups) == (2.0, 2.0, 2.0, 0.5)
+
+
+def test_values_are_read_whatever_tags_the_rest_of_the_file_uses(tmp_path: Path) -> None:
+    settings, problems = settings_of(
+        tmp_path,
+        "    feed_length: 7\n    search_boost:\n      groups: 1.5\n    macro_pages: [index.md]\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n",
+    )
+    assert problems == []
+    assert (settings.feed_length, settings.search_boost.groups) == (7, 1.5)
+    assert settings.search_boost.formats == 2.0
+    assert settings.macro_pages == ["index.md"]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "    feed_length: 0\n",
+            "mkdocs.yml:5:18: error: extra.peerhub.feed_length: must be at least 1; got '0'",
+        ),
+        (
+            "    directory_page_size: 5000\n",
+            "mkdocs.yml:5:26: error: extra.peerhub.directory_page_size: must be at most 1000; "
+            "got '5000'",
+        ),
+        (
+            "    feed_lenght: 20\n",
+            "mkdocs.yml:5:5: error: extra.peerhub.feed_lenght: unknown field; "
+            "did you mean 'feed_length'?",
+        ),
+        (
+            "    search_boost:\n      group: 1\n",
+            "mkdocs.yml:6:7: error: extra.peerhub.search_boost.group: unknown field; "
+            "did you mean 'groups'?",
+        ),
+        (
+            "    macro_pages: index.md\n",
+            "mkdocs.yml:5:18: error: extra.peerhub.macro_pages: expected a list, one '- item' "
+            "per line; got 'index.md'",
+        ),
+        ("    - feed_length\n", "mkdocs.yml:5:5: error: extra.peerhub: expected a mapping"),
+    ],
+)
+def test_a_wrong_value_is_reported_where_it_is_written(
+    tmp_path: Path, block: str, expected: str
+) -> None:
+    settings, problems = settings_of(tmp_path, block)
+    assert problems == [expected]
+    assert settings == Settings()
+
+
+def test_validate_and_the_build_stop_on_a_wrong_setting(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  peerhub:\n", "  peerhub:\n    feed_length: -1\n")
+    )
+    _, problems = check_project(root)
+    (line,) = [str(p) for p in problems]
+    assert line.startswith("mkdocs.yml:")
+    assert "extra.peerhub.feed_length: must be at least 1" in line
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert line in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_each_setting_changes_what_it_names(hub: Hub) -> None:
+    tuned = Settings.model_validate(
+        {
+            "directory_page_size": 10,
+            "feed_length": 2,
+            "search_boost": {"formats": 3, "outcomes": 4, "directory": 5, "groups": 0.25},
+        }
+    )
+    public = next(g for g in hub.groups.values() if g.visibility == "public")
+    hub = dataclasses.replace(hub, groups={f"circle-{i:02}": public for i in range(25)})
+    hub.settings = tuned
+    feed = atom_feed(hub, "https://hub.example/")
+    assert feed.count(b"<entry>") == 2
+    boosts = {e["location"].split("/")[0]: e["boost"] for e in search_entries(hub)}
+    assert boosts == {"formats": 3, "outcomes": 4, "groups": 0.25}
+    pages = {p.src_uri: p for p in generated_pages(hub)}
+    assert [uri for uri in pages if uri.startswith("groups/page/")] == [
+        "groups/page/2.md",
+        "groups/page/3.md",
+    ]
+    assert pages["groups/index.md"].search_boost == 5
+
+
+def test_the_reference_page_lists_every_option_with_its_docstring(tmp_path: Path) -> None:
+    names = [o.name for o in options()]
+    assert names == [
+        "extra.peerhub.macro_pages",
+        "extra.peerhub.directory_page_size",
+        "extra.peerhub.feed_length",
+        "extra.peerhub.search_boost",
+        "extra.peerhub.search_boost.formats",
+        "extra.peerhub.search_boost.outcomes",
+        "extra.peerhub.search_boost.directory",
+        "extra.peerhub.search_boost.groups",
+    ]
+    assert all(o.doc for o in options())
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    sections = soup(root / "site" / "reference" / "settings" / "index.html").select(".ph-option")
+    shown = {s.select_one("h2 code").get_text(): s.get_text(" ", strip=True) for s in sections}
+    assert list(shown) == names
+    assert "at least 1, at most 500" in shown["extra.peerhub.feed_length"]
+    assert "newest groups the Atom feed" in shown["extra.peerhub.feed_length"]
+
+
+def test_the_repository_sets_only_what_it_means_to() -> None:
+    settings, problems = load_settings(REPO)
+    assert problems == []
+    assert settings.model_dump(exclude={"macro_pages"}) == Settings().model_dump(
+        exclude={"macro_pages"}
+    )
+    assert "guides/scope.md" in settings.macro_pages
