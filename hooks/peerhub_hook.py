@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, with_policy
 from peerhub.hub import Hub
+from peerhub.material import front_matter, index_entry
 from peerhub.pages import (
     GeneratedPage,
     generated_assets,
@@ -73,7 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _pages.clear()
     for page in generated_pages(hub):
         _pages[page.src_uri] = page
-        _add(files, File.generated(config, page.src_uri, content=page.front_matter()))
+        _add(files, File.generated(config, page.src_uri, content=front_matter(page)))
     for src_uri, content in generated_assets(hub, config.site_url or ""):
         _add(files, File.generated(config, src_uri, content=content))
     return files
@@ -158,7 +159,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = site / "search" / "search_index.json"
     if index.is_file():
         data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"].extend(search_entries(_hub["hub"]))
+        data["docs"].extend(index_entry(e) for e in search_entries(_hub["hub"]))
         index.write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )

@@ -119,7 +119,7 @@ def test_each_setting_changes_what_it_names(hub: Hub) -> None:
     hub.settings = tuned
     feed = atom_feed(hub, "https://hub.example/")
     assert feed.count(b"<entry>") == 2
-    boosts = {e["location"].split("/")[0]: e["boost"] for e in search_entries(hub)}
+    boosts = {e.location.split("/")[0]: e.boost for e in search_entries(hub)}
     assert boosts == {"formats": 3, "outcomes": 4, "groups": 0.25}
     pages = {p.src_uri: p for p in generated_pages(hub)}
     assert [uri for uri in pages if uri.startswith("groups/page/")] == [

@@ -1,9 +1,9 @@
-"""Every file the hub generates from data: pages, data files and downloads.
+"""Every file the hub generates from data: pages, search entries and data files.
 
-This module is the whole contract between the data and the site. The MkDocs hook
-adds `generated_pages` as pages whose Markdown is only front matter, and asks each
-page for its HTML when MkDocs renders it: the component HTML never goes through
-Markdown (it is finished, escaped HTML) and is rendered once, when needed.
+This module is the whole contract between the data and the site, in terms of no
+particular engine: `peerhub.material` turns pages and search entries into what
+MkDocs and Material read. A page's HTML is finished, escaped HTML, rendered once,
+when the engine asks for it; it never goes through Markdown.
 """
 
 from __future__ import annotations
@@ -13,70 +13,63 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .components import Components
 from .facets import directory_data
 from .feed import FEED_PATH, atom_feed
 from .hub import Hub
-from .markup import plain, text
+from .markup import plain
 from .models import Format
 from .picker import picker_data
 from .privacy import allowed
 from .schema import schemas
 
 __all__ = [
-    "PAGE_TEMPLATE",
     "GeneratedPage",
+    "SearchEntry",
     "generated_assets",
     "generated_pages",
     "search_entries",
 ]
 
-PAGE_TEMPLATE = "hub-page.html"
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: its front matter now, its HTML when MkDocs asks."""
+    """A page made from data, for any site engine: what it is called, where it sits,
+    how search should treat it, and its finished HTML when asked (`peerhub.material`
+    says all this to MkDocs and Material).
+    """
 
     src_uri: str
     title: str
     description: str
     body: Callable[[], Markup]
+    #: (title, relative URL) of the page one level up.
     crumb: tuple[str, str] | None = None
     search_boost: float | None = None
-    #: Indexed by `search_entries` instead of Material parsing the page (groups).
+    #: Indexed by `search_entries` instead of the engine parsing the page (groups).
     search_exclude: bool = False
     #: Outside the nav: the nav, tabs and footer are the same for every such page.
     shared_chrome: bool = True
-    #: Search tags; Material ranks tag matches first, so formats and outcomes carry
-    #: their own names (groups carry theirs through `search_entries`, with a lower boost).
+    #: Words the page is found by first; formats and outcomes carry their own names
+    #: (groups carry theirs through `search_entries`, with a lower boost).
     tags: tuple[str, ...] = ()
     #: The content file the page is made from, for "edit this page" (None: no such
     #: file, or one whose name must not be published, as an anonymous group's).
     source: str | None = None
 
-    def front_matter(self) -> str:
-        """JSON front matter; titles are pre-escaped because Material prints them raw."""
-        meta: dict[str, Any] = {
-            "title": str(text(self.title)),
-            "description": str(text(self.description)),
-            "template": PAGE_TEMPLATE,
-            "hide": ["toc"],
-        }
-        if self.crumb:
-            meta["crumb"] = {"title": str(text(self.crumb[0])), "url": str(text(self.crumb[1]))}
-        if self.search_boost is not None:
-            meta["search"] = {"boost": self.search_boost}
-        if self.search_exclude:
-            meta["search"] = {"exclude": True}
-        if self.shared_chrome:
-            meta["shared_chrome"] = True
-        if self.tags:
-            meta["tags"] = [str(text(tag)) for tag in self.tags]
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """What one generated page is found by; plain text, escaped by whoever shows it."""
+
+    location: str
+    title: str
+    words: tuple[str, ...]
+    tags: tuple[str, ...]
+    boost: float
 
 
 def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
@@ -164,51 +157,41 @@ def _directory(hub: Hub, c: Components) -> Iterator[GeneratedPage]:
         )
 
 
-def search_entries(hub: Hub) -> list[dict[str, Any]]:
-    """One compact search entry per format, outcome and group page, in the format of
-    Material's search index.
+def search_entries(hub: Hub) -> list[SearchEntry]:
+    """One compact search entry per format, outcome and group page.
 
-    These pages are excluded from Material's own indexer, which would parse every page
-    and index each section of it (a format page has ten) so that sections crowd out
-    the guides; their entries hold what readers search them by, and nothing private.
-    The theme shows these fields as HTML, so they are escaped like Material's own.
+    These pages are kept out of the engine's own indexer, which would index each
+    section of a page (a format page has ten) so that sections crowd out the guides;
+    their entries hold what readers search them by, and nothing private.
     """
     entries = []
     boost = hub.settings.search_boost
     for slug, fmt in hub.formats.items():
         served = [hub.outcomes[o].name for o in fmt.outcomes.primary if o in hub.outcomes]
-        words = [fmt.summary, *fmt.use_when, f"Best for: {', '.join(served)}."]
-        entries.append(_entry(urls.format_url(slug), fmt.name, words, [fmt.name], boost.formats))
+        words = (fmt.summary, *fmt.use_when, f"Best for: {', '.join(served)}.")
+        entries.append(
+            SearchEntry(urls.format_url(slug), fmt.name, words, (fmt.name,), boost.formats)
+        )
     for oid, outcome in hub.outcomes.items():
-        words = [outcome.question, plain(outcome.definition), *outcome.signs]
-        tags = [outcome.name, *outcome.keywords]
-        entries.append(_entry(urls.outcome_url(oid), outcome.name, words, tags, boost.outcomes))
+        words = (outcome.question, plain(outcome.definition), *outcome.signs)
+        tags = (outcome.name, *outcome.keywords)
+        entries.append(
+            SearchEntry(urls.outcome_url(oid), outcome.name, words, tags, boost.outcomes)
+        )
     for slug, view in hub.published_views.items():
         outcome_name = hub.outcomes[view["outcomes"]["primary"]].name
         formats = [hub.formats[f].name for f in view["formats"] if f in hub.formats]
         facts = [view["summary"], view["audience"], view["sector"], view["organization"]]
         entries.append(
-            _entry(
+            SearchEntry(
                 urls.group_url(slug),
                 view["name"],
-                [f for f in facts if f],
-                [outcome_name, *formats],
+                tuple(f for f in facts if f),
+                (outcome_name, *formats),
                 boost.groups,
             )
         )
     return entries
-
-
-def _entry(
-    location: str, title: str, words: list[str], tags: list[str], boost: float
-) -> dict[str, Any]:
-    return {
-        "location": location,
-        "title": str(escape(title)),
-        "text": str(escape(" ".join(words))),
-        "tags": [str(escape(tag)) for tag in tags],
-        "boost": boost,
-    }
 
 
 def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:
