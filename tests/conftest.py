@@ -44,8 +44,10 @@ outcomes:
 """
 
 
-#: The pages mkdocs.yml lets macros run in (`extra.peerhub.macro_pages`).
-MACRO_PAGES = load_settings(REPO)[0].macro_pages
+def macro_pages() -> list[str]:
+    """The pages mkdocs.yml lets macros run in (`extra.peerhub.macro_pages`); read when
+    a test asks, never at import (a mutation run must not call mutated code then)."""
+    return load_settings(REPO)[0].macro_pages
 
 
 def make_project(

@@ -15,7 +15,7 @@ from peerhub.components import Components
 from peerhub.hub import Hub
 from peerhub.vocabulary import OUTCOME_IDS
 
-from conftest import MACRO_PAGES, REPO, built_copy, soup
+from conftest import REPO, built_copy, macro_pages, soup
 
 FORMAT_SLUGS = sorted(p.stem for p in (REPO / "formats").glob("*.yml"))
 
@@ -101,7 +101,7 @@ def test_guides_exist_and_use_components() -> None:
     }
     for guide in GUIDES:
         text = guide.read_text()
-        assert f"guides/{guide.name}" in MACRO_PAGES, guide.name
+        assert f"guides/{guide.name}" in macro_pages(), guide.name
         assert re.search(r"\{\{ \w+\(", text), f"{guide.name} uses no component"
         assert "*Sources:" in text, f"{guide.name} credits no source"
 
