@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -149,6 +150,19 @@ def hub(repo_hub: Hub) -> Hub:
     """The repository's hub with nothing derived yet, so each test computes what it
     checks instead of reading what an earlier test left in the hub's cached properties."""
     return dataclasses.replace(repo_hub)
+
+
+def golden(name: str, actual: str, update: bool) -> None:
+    """Compare with tests/golden/<name>, a file a person reviewed; rewrite it on update."""
+    path = REPO / "tests" / "golden" / name
+    if update:
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; review the diff"
+
+
+def golden_json(name: str, data: object, update: bool) -> None:
+    """`golden` for data, written as indented JSON."""
+    golden(name, json.dumps(data, indent=2, ensure_ascii=False) + "\n", update)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from peerhub.feed import atom_feed
 from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
 
-from conftest import VALID_GROUP, make_project, mkdocs_build, soup
+from conftest import VALID_GROUP, golden, make_project, mkdocs_build, soup
 
 GUIDE = """\
 # Using components
@@ -237,14 +237,6 @@ def test_edit_links_and_social_cards(site: Path) -> None:
     assert fmt.select_one("meta[name='twitter:card']")["content"] == "summary"
     assert fmt.select_one("link[rel=alternate]") is None  # the theme would fetch a sitemap
     assert public.select_one(".md-source").get("data-md-component") is None
-
-
-def golden(name: str, actual: str, update: bool) -> None:
-    """Compare with tests/golden/<name>, a file a person reviewed; rewrite it on update."""
-    path = Path(__file__).parent / "golden" / name
-    if update:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; review the diff"
 
 
 def test_exact_security_policy(site: Path, update_goldens: bool) -> None:

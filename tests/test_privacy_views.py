@@ -4,7 +4,6 @@ figures. Update with `pytest --update-goldens` and review the diff."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from peerhub.privacy import (
 )
 from peerhub.project import load_hub
 
-from conftest import VALID_GROUP, make_project
+from conftest import VALID_GROUP, golden_json, make_project
 
 GOLDEN = Path(__file__).parent / "golden"
 REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")
@@ -51,21 +50,14 @@ def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     return load_hub(make_project(tmp_path_factory.mktemp("views") / "hub", groups=groups))
 
 
-def check_golden(name: str, data: object, update: bool) -> None:
-    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    if update:
-        (GOLDEN / name).write_text(text, encoding="utf-8")
-    assert text == (GOLDEN / name).read_text(encoding="utf-8"), f"{name} changed; review it"
-
-
 def test_published_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
     fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
-    check_golden("published-views.json", fresh.published_views, update_goldens)
+    golden_json("published-views.json", fresh.published_views, update_goldens)
 
 
 def test_aggregate_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
     fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
-    check_golden("aggregate-views.json", fresh.aggregate_views, update_goldens)
+    golden_json("aggregate-views.json", fresh.aggregate_views, update_goldens)
 
 
 def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Hub) -> None:

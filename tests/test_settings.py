@@ -159,3 +159,18 @@ def test_the_repository_sets_only_what_it_means_to() -> None:
         exclude={"macro_pages"}
     )
     assert "guides/scope.md" in settings.macro_pages
+
+
+def test_each_option_says_its_kind_default_and_limits() -> None:
+    rows = [(o.kind, o.default, o.limits) for o in options()]
+    assert rows == [
+        ("list of texts", "[]", ""),
+        ("whole number", "100", "at least 10, at most 1000"),
+        ("whole number", "50", "at least 1, at most 500"),
+        ("mapping", "", ""),
+        ("number", "2.0", "at least 0.1, at most 10"),
+        ("number", "2.0", "at least 0.1, at most 10"),
+        ("number", "2.0", "at least 0.1, at most 10"),
+        ("number", "0.5", "at least 0.1, at most 10"),
+    ]
+    assert options()[3].doc == "Search weights of generated pages, by kind."

@@ -1,0 +1,40 @@
+"""One load per build: the hook and the macros share a hub until a content file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peerhub.project import check_project_cached, fingerprint
+
+from conftest import VALID_GROUP, make_project
+
+
+def test_the_hub_is_reused_until_a_content_file_changes(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    first, problems = check_project_cached(root)
+    assert problems == []
+    again, _ = check_project_cached(root)
+    assert again is first
+    group = root / "groups" / "example.yml"
+    group.write_text(VALID_GROUP.replace("Example circle", "Renamed circle"))
+    os.utime(group, ns=(1, 1))
+    changed, _ = check_project_cached(root)
+    assert changed is not first
+    assert changed.groups["example"].name == "Renamed circle"
+    (root / "groups" / "second.yml").write_text(VALID_GROUP.replace("Example", "Second"))
+    added, _ = check_project_cached(root)
+    assert set(added.groups) == {"example", "second"}
+
+
+def test_the_fingerprint_names_every_content_file_and_each_docs_link(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    names = [Path(name).relative_to(root).as_posix() for name, _, _ in fingerprint(root)]
+    assert "groups/example.yml" in names
+    assert any(n.startswith("formats/") for n in names)
+    assert any(n.startswith("outcomes/") for n in names)
+    before = fingerprint(root)
+    (root / "docs" / "linked.md").symlink_to(root / "docs" / "index.md")
+    after = fingerprint(root)
+    assert after[-1] == ("docs/linked.md", 0, 0)
+    assert after[:-1] == before
