@@ -105,6 +105,9 @@ def test_known_scripts_skip_data_and_external_scripts(tmp_path: Path) -> None:
         ("<head><script type=' Application/LD+JSON '>{}</script>", Scan((), 6)),
         ('<head><script src="x.js"></script><script async src=y.js></script>', Scan((), 6)),
         ('<head><script type="module">m()</script>', Scan(("m()",), 6)),
+        # A repeated attribute: browsers keep the first.
+        ('<head><script type="application/json" type="module">{}</script>', Scan((), 6)),
+        ('<head><script type="module" TYPE="application/json">n()</script>', Scan(("n()",), 6)),
         ('<head><script data-x="a>b">x()</script>', Scan(("x()",), 6)),
         ("<head><script>a < b\n</script ><script></script>", Scan(("a < b\n", ""), 6)),
         ("<body>no head</body>", Scan((), None)),

@@ -27,9 +27,23 @@ def test_the_hub_is_reused_until_a_content_file_changes(tmp_path: Path) -> None:
     assert set(added.groups) == {"example", "second"}
 
 
+def test_an_edited_setting_is_read_again(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    first, _ = check_project_cached(root)
+    assert first.settings.feed_length == 50
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  peerhub:\n", "  peerhub:\n    feed_length: 9\n")
+    )
+    os.utime(config, ns=(1, 1))
+    edited, _ = check_project_cached(root)
+    assert edited.settings.feed_length == 9
+
+
 def test_the_fingerprint_names_every_content_file_and_each_docs_link(tmp_path: Path) -> None:
     root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
     names = [Path(name).relative_to(root).as_posix() for name, _, _ in fingerprint(root)]
+    assert names[0] == "mkdocs.yml"
     assert "groups/example.yml" in names
     assert any(n.startswith("formats/") for n in names)
     assert any(n.startswith("outcomes/") for n in names)

@@ -174,3 +174,14 @@ def test_each_option_says_its_kind_default_and_limits() -> None:
         ("number", "0.5", "at least 0.1, at most 10"),
     ]
     assert options()[3].doc == "Search weights of generated pages, by kind."
+
+
+def test_the_build_needs_site_url_from_mkdocs_config(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    config = root / "mkdocs.yml"
+    lines = config.read_text().splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if not line.startswith("site_url:")))
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert "mkdocs.yml: set site_url to the published address" in result.stderr
+    assert not (root / "site").exists()

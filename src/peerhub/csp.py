@@ -119,7 +119,7 @@ class _Parser(HTMLParser):
             start = sum(len(text) + 1 for text in self._html.split("\n")[: line - 1]) + column
             self.head_end = start + len(self.get_starttag_text() or "")
         elif tag == "script":
-            self._body = [] if _runs(dict(attrs)) else None
+            self._body = [] if _runs(_first_of_each(attrs)) else None
 
     def handle_data(self, data: str) -> None:
         if self._body is not None:
@@ -136,12 +136,19 @@ def _runs(attrs: dict[str, str | None]) -> bool:
     return "src" not in attrs and (attrs.get("type") or "").strip().lower() not in _DATA_TYPES
 
 
-def _attributes(text: str) -> dict[str, str | None]:
+def _first_of_each(attrs: Iterable[tuple[str, str | None]]) -> dict[str, str | None]:
+    """Attributes by name; of a repeated one, browsers keep the first."""
     named: dict[str, str | None] = {}
-    for match in _ATTR.finditer(text):
-        value = next((v for v in match.group(2, 3, 4) if v is not None), None)
-        named.setdefault(match.group(1).lower(), value)
+    for name, value in attrs:
+        named.setdefault(name.lower(), value)
     return named
+
+
+def _attributes(text: str) -> dict[str, str | None]:
+    return _first_of_each(
+        (m.group(1), next((v for v in m.group(2, 3, 4) if v is not None), None))
+        for m in _ATTR.finditer(text)
+    )
 
 
 def parse(html: str) -> Scan:

@@ -22,7 +22,7 @@ from .filenames import file_name_problem
 from .hub import Hub
 from .models import Format, Group, Outcome, today
 from .problems import FILE_FIELD, ContentError, Problem, dotted
-from .settings import load_settings
+from .settings import CONFIG_FILE, load_settings
 from .validation import validate
 from .vocabulary import OUTCOME_IDS
 from .yamlsafe import Document, YamlProblem, load_file
@@ -211,12 +211,17 @@ def _findings(
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of all content files: cheap change detection."""
+    """Names, sizes and modification times of all content files and of the settings
+    file (`mkdocs serve` reloads on its edits too): cheap change detection.
+    """
     stats = []
+    config = root / CONFIG_FILE
+    paths = [config] if config.is_file() else []
     for folder in FOLDERS:
-        for path in sorted((root / folder).iterdir()) if (root / folder).is_dir() else []:
-            st = os.lstat(path)
-            stats.append((str(path), st.st_size, st.st_mtime_ns))
+        paths += sorted((root / folder).iterdir()) if (root / folder).is_dir() else []
+    for path in paths:
+        st = os.lstat(path)
+        stats.append((str(path), st.st_size, st.st_mtime_ns))
     stats += [(p.path, 0, 0) for p in linked_docs(root)]
     return tuple(stats)
 
