@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 from peerhub.hub import Hub
@@ -68,3 +69,61 @@ def test_the_api_lists_published_groups_with_their_addresses(hub: Hub) -> None:
     outcomes = json.loads(files["api/outcomes.json"])
     assert [o["id"] for o in outcomes] == list(hub.outcomes)
     assert all(o["url"] == f"outcomes/{o['id']}/" for o in outcomes)
+
+
+def _outline(html: str) -> dict[str, list[str]]:
+    """What a page body says and where it leads: its headings, its links' targets and
+    its pager, in page order; enough to show which page and address it was made for."""
+    page = BeautifulSoup(html, "html.parser")
+    return {
+        "headings": [h.get_text(" ", strip=True) for h in page.find_all(["h1", "h2"])],
+        "links": [str(a["href"]) for a in page.find_all("a", href=True)],
+        "pager": [p.get_text(" ", strip=True) for p in page.select(".ph-pager p")],
+    }
+
+
+def test_every_page_body_is_made_for_its_own_page_and_address(
+    hub: Hub, update_goldens: bool
+) -> None:
+    bodies = {page.src_uri: _outline(str(page.body())) for page in generated_pages(hub)}
+    golden_json("generated-bodies.json", bodies, update_goldens)
+
+
+PAGED_GROUP = """\
+name: Circle {n:02d}
+summary: Circle number {n} of a paged directory.
+added: 2025-01-{day:02d}
+formats: [troika-consulting]
+outcomes:
+  primary: support
+"""
+
+
+@pytest.fixture
+def paged_hub(tmp_path: Path) -> Hub:
+    """25 public groups with ten to a directory page: three pages, the last one short."""
+    groups = {f"circle-{n:02d}.yml": PAGED_GROUP.format(n=n, day=n) for n in range(1, 26)}
+    root = make_project(tmp_path / "paged", groups=groups)
+    config = root / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text.replace("  peerhub:\n", "  peerhub:\n    directory_page_size: 10\n"))
+    return load_hub(root)
+
+
+def test_the_directory_splits_into_pages_of_the_set_size(
+    paged_hub: Hub, update_goldens: bool
+) -> None:
+    pages = [p for p in generated_pages(paged_hub) if p.src_uri.startswith("groups/")]
+    directory = [p for p in pages if "/page/" in p.src_uri or p.src_uri == "groups/index.md"]
+    golden_json(
+        "directory-pages.json",
+        [
+            {
+                "page": p.src_uri,
+                "front_matter": front_matter(p),
+                "body": _outline(str(p.body())),
+            }
+            for p in directory
+        ],
+        update_goldens,
+    )
