@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The synthetic groups and the Chromium launch are the test suite's helpers, shared.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from synthetic import write_groups
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,8 +22,7 @@ from peerhub.hub import Hub
 from peerhub.project import load_hub
 from peerhub.settings import load_settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from chromium_launch import ARGS, CHROMIUM  # shared with `make bench`
+from chromium_launch import ARGS, CHROMIUM  # also used by `make bench`
 from synthetic import write_groups
 
 REPO = Path(__file__).resolve().parents[1]

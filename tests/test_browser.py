@@ -9,13 +9,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from picker_cases import FOLDER, load
 from playwright.sync_api import expect
 
 from peerhub.facets import group_values
 from peerhub.project import load_hub
 
 from conftest import needs_chromium, repo_copy, served
+from picker_cases import FOLDER, load
 
 pytestmark = needs_chromium
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import material
 import pytest
 from bs4 import BeautifulSoup
-from sample_groups import ANON, ANONYMOUS, PRIVATE, PUBLIC
 
 from peerhub.csp import known_scripts, with_policy
 from peerhub.facets import directory_data
@@ -21,6 +20,7 @@ from peerhub.project import load_hub
 from peerhub.vocabulary import OUTCOME_IDS
 
 from conftest import VALID_GROUP, golden, make_project, mkdocs_build, soup
+from sample_groups import ANON, ANONYMOUS, PRIVATE, PUBLIC
 
 GUIDE = """\
 # Using components
@@ -118,9 +118,9 @@ def test_format_page_counts_and_links_groups(site: Path) -> None:
 
 def test_outcome_page_lists_designs_and_evidence(site: Path) -> None:
     html = page(site, "outcomes/problem-solving/")
-    designs = html.select("section.ph-design")
+    designs = html.select("article.ph-design")
     assert designs
-    evidence = designs[0].select("h3 ~ ul a")
+    evidence = designs[0].select(".ph-evidence li a")
     assert "Platform leads circle" in [a.get_text() for a in evidence]
     reasons = designs[0].select(".ph-reasons li")
     assert len(reasons) == 6

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import sys
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -15,9 +14,7 @@ import pytest
 from peerhub.facets import FACETS, group_values
 from peerhub.project import load_hub
 
-from conftest import REPO, built_copy, soup
-
-sys.path.insert(0, str(REPO / "benchmarks"))
+from conftest import built_copy, soup
 
 SYNTHETIC = 250
 

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 from peerhub.hub import Hub
 from peerhub.material import front_matter, index_entry
 from peerhub.pages import generated_assets, generated_pages, search_entries
 from peerhub.project import load_hub
 
-from conftest import golden_json, make_project
+from conftest import REPO, golden_json, make_project
+from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 
 @pytest.fixture
@@ -75,8 +75,10 @@ def _outline(html: str) -> dict[str, list[str]]:
     """What a page body says and where it leads: its headings, its links' targets and
     its pager, in page order; enough to show which page and address it was made for."""
     page = BeautifulSoup(html, "html.parser")
+    for blank in page.find_all("template"):  # the picker's blank card, pinned elsewhere
+        blank.decompose()
     return {
-        "headings": [h.get_text(" ", strip=True) for h in page.find_all(["h1", "h2"])],
+        "headings": [" ".join(h.get_text().split()) for h in page.find_all(["h1", "h2", "h3"])],
         "links": [str(a["href"]) for a in page.find_all("a", href=True)],
         "pager": [p.get_text(" ", strip=True) for p in page.select(".ph-pager p")],
     }
@@ -127,3 +129,17 @@ def test_the_directory_splits_into_pages_of_the_set_size(
         ],
         update_goldens,
     )
+
+
+def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(hub: Hub) -> None:
+    files = dict(generated_assets(hub, "https://hub.example/"))
+    formats = files["api/formats.json"]
+    assert formats.endswith("]\n")
+    assert any(ord(c) > 127 for c in formats)  # written as UTF-8, such as "…"
+    assert "\\u" not in formats  # not as \u2026
+    assert '", "' not in formats
+    assert '":"' in formats
+    assert all(f["url"] == f"formats/{f['slug']}/" for f in json.loads(formats))
+    for name in ("format", "group", "outcome"):
+        committed = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert files[f"schema/{name}.schema.json"] == committed, name

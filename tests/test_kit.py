@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from picker_cases import FOLDER, load
 from test_picker_cases import shown_in_picker
 
 from conftest import needs_chromium, repo_copy, served
+from picker_cases import FOLDER, load
 
 pytestmark = needs_chromium
 CASES = ["issue-support-small-virtual", "issue-networking-thirty-in-person", "support-any"]
@@ -47,7 +47,7 @@ def test_kit_matches_the_picker(browser: object, site_url: str, name: str) -> No
     page.wait_for_selector("#picker-results article")
     picked = shown_in_picker(page)["designs"]
     assert picked == [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
-    links = [a.get_attribute("href") for a in page.locator(".ph-result .ph-kit a").all()]
+    links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
     for design, href in zip(case["designs"], links, strict=True):
         page.goto(site_url + "outcomes/" + href)
         page.wait_for_selector("#meeting-1")
@@ -142,7 +142,7 @@ def test_every_golden_case_opens_the_kit_it_shows(browser: object, site_url: str
         query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
         page.goto(f"{site_url}outcomes/?{query}")
         page.wait_for_selector("#picker-results article")
-        links = [a.get_attribute("href") for a in page.locator(".ph-result .ph-kit a").all()]
+        links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
         for design, href in zip(case["designs"], links, strict=True):
             page.goto(site_url + "outcomes/" + href)
             page.wait_for_selector("#meeting-1")

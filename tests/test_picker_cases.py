@@ -8,15 +8,16 @@ import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 import pytest
-from picker_cases import CASES, expected_now, load, write
+from bs4 import BeautifulSoup
 
 from peerhub.hub import Hub
 from peerhub.picker import picker_data
 
-from conftest import NODE, REPO, needs_chromium, needs_node, repo_copy, served, soup
+from conftest import NODE, REPO, needs_chromium, needs_node, repo_copy, served
+from picker_cases import CASES, expected_now, load, write
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
@@ -84,17 +85,40 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
         yield url, root / "site"
 
 
+def shown_cards(html: str) -> list[dict[str, object]]:
+    """The design cards in some HTML, as a reader sees them: the outcome pages and the
+    picker show the same card (design_card.html), so one reader serves both."""
+    designs = []
+    for card in BeautifulSoup(html, "html.parser").select("article.ph-design"):
+        facts = dict(
+            zip(
+                [dt.get_text() for dt in card.select("dl.ph-facts dt")],
+                [dd.get_text() for dd in card.select("dl.ph-facts dd")],
+                strict=True,
+            )
+        )
+        rows = [[td.get_text() for td in tr.select("td")] for tr in card.select("tbody tr")]
+        changes = card.select_one(".ph-changes")
+        designs.append(
+            {
+                "title": card.h3.get_text().split(". ", 1)[1],
+                "size": facts["Size"],
+                "meetings": facts["Meetings"],
+                "changes": []
+                if changes.has_attr("hidden")
+                else [li.get_text() for li in changes.select("li")],
+                "agenda": [[r[1], _minutes(r[0])] for r in rows],
+            }
+        )
+    return designs
+
+
 @pytest.mark.parametrize("path", PAGE_CASES, ids=[c.stem for c in PAGE_CASES])
 def test_outcome_pages_without_javascript(path: Path, site_url: tuple[str, Path]) -> None:
     case = load(path)
-    page = soup(site_url[1] / "outcomes" / case["outcome"] / "index.html")
-    sections = page.select("section.ph-design")
-    assert len(sections) == len(case["designs"])
-    for section, design in zip(sections, case["designs"], strict=True):
-        assert section.h2.get_text().split(": ", 1)[1] == design["title"]
-        rows = [[td.get_text() for td in tr.select("td")] for tr in section.select("tbody tr")]
-        assert [[r[1], _minutes(r[0])] for r in rows] == design["agenda"]
-        assert [li.get_text() for li in section.select("ul.ph-changes li")] == design["changes"]
+    page = site_url[1] / "outcomes" / case["outcome"] / "index.html"
+    shown = [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
+    assert shown_cards(page.read_text(encoding="utf-8")) == shown
 
 
 def _minutes(span: str) -> int:
@@ -102,37 +126,11 @@ def _minutes(span: str) -> int:
     return int(end) - int(start)
 
 
-def _cell(row: object, index: int) -> str:
-    return row.locator("td").nth(index).text_content()
-
-
 def shown_in_picker(page: object) -> dict[str, object]:
-    designs = []
-    for article in page.locator("#picker-results article").all():
-        facts = dict(
-            zip(
-                article.locator("dl.ph-facts dt").all_text_contents(),
-                article.locator("dl.ph-facts dd").all_text_contents(),
-                strict=True,
-            )
-        )
-        rows = article.locator("details table tbody tr").all()
-        designs.append(
-            {
-                "title": article.locator("h3").text_content().split(". ", 1)[1],
-                "size": facts["Size"],
-                "meetings": facts["Meetings"],
-                "changes": article.locator(".ph-changes li").all_text_contents(),
-                "agenda": [
-                    [
-                        r.locator("td").nth(1).text_content(),
-                        _minutes(r.locator("td").nth(0).text_content()),
-                    ]
-                    for r in rows
-                ],
-            }
-        )
-    return {"designs": designs, "notes": page.locator("p.ph-conflict").all_text_contents()}
+    return {
+        "designs": shown_cards(page.locator("#picker-results").inner_html()),
+        "notes": page.locator("p.ph-conflict").all_text_contents(),
+    }
 
 
 @needs_chromium
@@ -154,3 +152,32 @@ def test_the_picker_script_shows_every_case(browser: object, site_url: tuple[str
     context.close()
     assert errors == []
     assert mismatches == []
+
+
+def _cards_markup(html: str, address: str) -> list[str]:
+    """Each design card's markup, its links made absolute (the picker and an outcome
+    page sit at different depths) and empty lists' blanks dropped."""
+    cards = []
+    for card in BeautifulSoup(html, "html.parser").select("article.ph-design"):
+        for a in card.select("[href]"):
+            a["href"] = urljoin(address, a["href"])
+        cards.append(str(card))
+    return cards
+
+
+@needs_chromium
+def test_the_picker_shows_the_outcome_pages_own_cards(
+    browser: object, site_url: tuple[str, Path]
+) -> None:
+    """With no choices made, the picker shows the outcome page's designs first, tag for
+    tag (then designs made from other formats that serve the outcome)."""
+    page = browser.new_page()
+    url = site_url[0]
+    for outcome in [load(p)["outcome"] for p in PAGE_CASES]:
+        page.goto(f"{url}outcomes/?outcome={outcome}")
+        page.wait_for_selector("#picker-results article")
+        picker = _cards_markup(page.locator("#picker-results").inner_html(), f"{url}outcomes/")
+        own = (site_url[1] / "outcomes" / outcome / "index.html").read_text(encoding="utf-8")
+        cards = _cards_markup(own, f"{url}outcomes/{outcome}/")
+        assert picker[: len(cards)] == cards, outcome
+    page.close()

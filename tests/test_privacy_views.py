@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 from peerhub import privacy
 from peerhub.evidence import matching_groups
@@ -24,6 +23,7 @@ from peerhub.privacy import (
 from peerhub.project import load_hub
 
 from conftest import VALID_GROUP, golden_json, make_project
+from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 GOLDEN = Path(__file__).parent / "golden"
 REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")

@@ -46,56 +46,63 @@
     return query;
   }
 
-  function link(root, href, text) {
-    return el("a", { href: root + href, text: text });
+  /* Fills a copy of the page's blank design card: the template the outcome pages are
+   * made from (design_card.html), so a card reads the same with and without script.
+   * `card.slots` sets text by data-slot, `card.hrefs` links by data-href, and each of
+   * `card.lists` fills one copy of its list's first item per entry, by data-part
+   * (a text, or [text, href] for a link); data-when / data-none show what fits. */
+  function fill(blank, card) {
+    var node = blank.content.firstElementChild.cloneNode(true);
+    var all = function (selector) { return Array.prototype.slice.call(node.querySelectorAll(selector)); };
+    all("[data-slot]").forEach(function (e) { e.textContent = card.slots[e.getAttribute("data-slot")]; });
+    all("[data-href]").forEach(function (e) { e.setAttribute("href", card.hrefs[e.getAttribute("data-href")]); });
+    all("[data-list]").forEach(function (list) {
+      var items = card.lists[list.getAttribute("data-list")];
+      var first = list.firstElementChild;
+      list.textContent = "";
+      items.forEach(function (item) {
+        var copy = first.cloneNode(true);
+        var parts = [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[data-part]")));
+        parts.forEach(function (e) {
+          var value = item[e.getAttribute("data-part")];
+          if (value === undefined) return;
+          if (Array.isArray(value)) { e.textContent = value[0]; e.setAttribute("href", value[1]); }
+          else e.textContent = value;
+        });
+        list.appendChild(copy);
+      });
+    });
+    all("[data-when]").forEach(function (e) { e.hidden = !card.lists[e.getAttribute("data-when")].length; });
+    all("[data-none]").forEach(function (e) { e.hidden = card.lists[e.getAttribute("data-none")].length > 0; });
+    return node;
   }
 
-  function list(items) {
-    return el("ul", {}, items.map(function (item) { return el("li", {}, [item]); }));
-  }
-
-  function renderDesign(data, root, design, rank, state) {
+  function renderDesign(data, root, blank, design, rank, state) {
     var d = design.base;
-    var formatLinks = el("span");
-    d.formats.forEach(function (slug, i) {
-      if (i) formatLinks.appendChild(document.createTextNode(", "));
-      formatLinks.appendChild(link(root, data.formats[slug][1], data.formats[slug][0]));
-    });
-    var facts = el("dl", { class: "ph-facts" });
-    [["Formats", formatLinks], ["Size", design.size], ["Meetings", d.cadence + ", " + design.minutes + " minutes"],
-     ["Program", d.program], ["Facilitation", d.facilitation], ["Works", d.modes], ["Who", d.who]].forEach(function (row) {
-      facts.appendChild(el("dt", { text: row[0] }));
-      var dd = el("dd");
-      if (typeof row[1] === "string") dd.textContent = row[1]; else dd.appendChild(row[1]);
-      facts.appendChild(dd);
-    });
-    var start = 0;
-    var rows = design.agenda.map(function (step) {
-      var row = el("tr", {}, [el("td", { text: start + "–" + (start + step[1]) + " min" }), el("td", { text: step[0] })]);
-      start += step[1];
-      return row;
-    });
+    var number = String(rank + 1);
     var kit = queryOf(state);
     kit.set("design", d.key);
-    return el("article", { class: "ph-result", "aria-labelledby": "result-" + rank }, [
-      el("h3", { id: "result-" + rank, text: (rank + 1) + ". " + d.title }),
-      facts,
-      design.changes.length ? el("div", { class: "ph-changes" }, [el("p", { text: "What your choices changed" }),
-        list(design.changes.map(function (c) { return document.createTextNode(c); }))]) : null,
-      el("details", {}, [el("summary", { text: "Why this design" }),
-        list(d.why.map(function (w) { return el("span", {}, [el("strong", { text: w[0] + ": " }), document.createTextNode(w[1])]); }))]),
-      el("details", {}, [el("summary", { text: "Agenda for the first meeting" }),
-        el("table", {}, [el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Time" }), el("th", { scope: "col", text: "Step" })])]), el("tbody", {}, rows)])]),
-      el("p", { class: "ph-evidence" }, [el("strong", { text: "Groups like this one: " })].concat(
-        d.groups.length ? d.groups.map(function (slug, i) {
-          var span = el("span");
-          if (i) span.appendChild(document.createTextNode(", "));
-          span.appendChild(link(root, data.groups[slug][1], data.groups[slug][0]));
-          return span;
-        }) : [document.createTextNode("none published yet.")])),
-      el("p", { class: "ph-kit" }, [link(root, "kits/?" + kit.toString(), "Start kit"),
-        document.createTextNode(": a printable run-sheet, a calendar of the whole program and a group charter.")])
-    ]);
+    var start = 0;
+    var node = fill(blank, {
+      slots: { number: number, title: d.title, size: design.size, meetings: d.cadence + ", " + design.minutes + " minutes",
+               program: d.program, facilitation: d.facilitation, modes: d.modes, who: d.who },
+      hrefs: { kit: root + "kits/?" + kit.toString() },
+      lists: {
+        formats: d.formats.map(function (slug) { return { link: [data.formats[slug][0], root + data.formats[slug][1]] }; }),
+        changes: design.changes.map(function (c) { return { text: c }; }),
+        why: d.why.map(function (w) { return { topic: w[0], reason: w[1] }; }),
+        agenda: design.agenda.map(function (step) {
+          var row = { time: start + "–" + (start + step[1]) + " min", step: step[0], detail: step[2] };
+          start += step[1];
+          return row;
+        }),
+        groups: d.groups.map(function (slug) { return { link: [data.groups[slug][0], root + data.groups[slug][1]] }; })
+      }
+    });
+    node.id = "design-" + number;
+    node.setAttribute("aria-labelledby", "design-" + number + "-title");
+    node.querySelector("h3").id = "design-" + number + "-title";
+    return node;
   }
 
   function render(form, results, data, root) {
@@ -114,10 +121,11 @@
     answer.notes.forEach(function (note) {
       results.appendChild(el("p", { class: "ph-note ph-conflict", text: note }));
     });
+    var blank = document.getElementById("design-card");
     answer.designs.forEach(function (design, rank) {
-      results.appendChild(renderDesign(data, root, design, rank, state));
+      results.appendChild(renderDesign(data, root, blank, design, rank, state));
     });
-    results.appendChild(el("p", {}, [link(root, outcome[1], "All designs for " + outcome[0].toLowerCase() + ", without the picker")]));
+    results.appendChild(el("p", {}, [el("a", { href: root + outcome[1], text: "All designs for " + outcome[0].toLowerCase() + ", without the picker" })]));
   }
 
   function init() {

@@ -14,12 +14,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
+from .cards import BLANK, design_card
 from .charts import geometry
 from .evidence import matching_groups
 from .facets import FACET_LABELS, FACETS
 from .hub import Hub
 from .markup import prose, text
-from .picker import CHOICE_LABELS, CHOICES, design_key
+from .picker import CHOICE_LABELS, CHOICES
 from .privacy import (
     FEWER,
     Tally,
@@ -180,18 +181,17 @@ class Components:
         """One outcome with its designs and the groups that match each design."""
         outcome = self.hub.outcomes[outcome_id]
         views = self._group_views()
-        designs = [
-            {
-                "design": design,
-                "key": design_key(outcome_id, f"{outcome_id}/{number}"),
-                "as_is": as_designed(self.hub, outcome_id, number),
-                "evidence": [(s, views[s]) for s in matching_groups(views, outcome_id, design)],
-            }
+        cards = [
+            design_card(
+                self.hub,
+                outcome_id,
+                as_designed(self.hub, outcome_id, number),
+                number,
+                matching_groups(views, outcome_id, design),
+            )
             for number, design in enumerate(outcome.designs, start=1)
         ]
-        return self._render(
-            "outcome_page.html", page, outcome_id=outcome_id, outcome=outcome, designs=designs
-        )
+        return self._render("outcome_page.html", page, outcome=outcome, cards=cards)
 
     def outcomes_index(self, page: str = "") -> Markup:
         """Links to the ten outcome pages."""
@@ -200,7 +200,11 @@ class Components:
     def outcome_picker(self, page: str = "") -> Markup:
         """The picker form: outcome radios (each also a link) and constraint menus."""
         return self._render(
-            "outcome_picker.html", page, choices=CHOICES, choice_labels=CHOICE_LABELS
+            "outcome_picker.html",
+            page,
+            choices=CHOICES,
+            choice_labels=CHOICE_LABELS,
+            blank_card=BLANK,
         )
 
     def start_kit(self, page: str = "") -> Markup:

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import urls
 from .agenda import Step
+from .cards import design_key, design_texts
 from .choices import (
     FACILITATION,
     FACILITATION_CHOICE_LABELS,
@@ -28,7 +29,7 @@ from .evidence import matching_groups
 from .hub import Hub
 from .models import Design
 from .recommend import Recommendation, as_designed, explain_second, recommend
-from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS, OUTCOME_IDS
+from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "mode": MODES,
@@ -44,16 +45,6 @@ CHOICE_LABELS = {
     "minutes": {"any": "Any length", **{m: f"{m} minutes" for m in MINUTES[1:]}},
     "facilitation": FACILITATION_CHOICE_LABELS,
 }
-
-
-def design_key(outcome: str, key: str) -> str:
-    """`support/1` → `support-1`; `format/troika-consulting` → `support-format-troika-consulting`.
-
-    The word "format" keeps a format's key apart from a design's number, so a format
-    file named `1.yml` cannot take the place of an outcome's first design.
-    """
-    kind, _, name = key.partition("/")
-    return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
 
 
 class _Table:
@@ -159,19 +150,16 @@ def picker_data(hub: Hub) -> dict[str, Any]:
 
 
 def _summary(design: Design) -> dict[str, Any]:
-    low, high = design.program_months.min, design.program_months.max
+    texts = design_texts(design)
     return {
-        "title": design.title,
+        "title": texts["title"],
         "formats": design.formats,
         "cadence": CADENCE_LABELS[design.cadence],
-        "program": f"{design.program_months.span()} months",
-        "facilitation": FACILITATION_LABELS[design.facilitation],
-        "modes": ", ".join(MODE_LABELS[m] for m in design.modes),
-        "who": design.composition,
-        "months": [low, high],
+        **{k: texts[k] for k in ("program", "facilitation", "modes", "who")},
+        "months": [design.program_months.min, design.program_months.max],
         "cadence_id": design.cadence,
-        "why": [[topic.capitalize(), text] for topic, text in design.reasons],
+        "why": texts["why"],
     }
 
 
-__all__ = ["CHOICES", "CHOICE_LABELS", "design_key", "picker_data"]
+__all__ = ["CHOICES", "CHOICE_LABELS", "picker_data"]

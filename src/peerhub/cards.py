@@ -1,0 +1,116 @@
+"""What a design card says: one recommended design, as readers see it everywhere.
+
+An outcome's page (no JavaScript) and the picker show the same card, made from one
+template, `design_card.html`. The page fills it here, at build time; the picker
+page carries the same template blank (`BLANK`, one empty item per list) inside a
+`<template>` element, and its script fills copies of that from the picker's data
+by the `data-slot`, `data-list` and `data-part` names the template gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import urls
+from .hub import Hub
+from .models import Design
+from .recommend import Recommendation
+from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS
+
+__all__ = ["BLANK", "DesignCard", "design_card", "design_key", "design_texts"]
+
+
+def design_key(outcome: str, key: str) -> str:
+    """`support/1` → `support-1`; `format/troika-consulting` → `support-format-troika-consulting`.
+
+    The word "format" keeps a format's key apart from a design's number, so a format
+    file named `1.yml` cannot take the place of an outcome's first design.
+    """
+    kind, _, name = key.partition("/")
+    return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
+
+
+def design_texts(design: Design) -> dict[str, Any]:
+    """The facts of a design that no choice changes, as the card words them."""
+    return {
+        "title": design.title,
+        "program": f"{design.program_months.span()} months",
+        "facilitation": FACILITATION_LABELS[design.facilitation],
+        "modes": ", ".join(MODE_LABELS[m] for m in design.modes),
+        "who": design.composition,
+        "why": [[topic.capitalize(), text] for topic, text in design.reasons],
+    }
+
+
+@dataclass(frozen=True)
+class DesignCard:
+    """One card's content; every text is plain, escaped by the template."""
+
+    number: int
+    title: str
+    #: (site URL, name) of each format.
+    formats: tuple[tuple[str, str], ...]
+    size: str
+    meetings: str
+    program: str
+    facilitation: str
+    modes: str
+    who: str
+    changes: tuple[str, ...]
+    #: (topic, reason), such as ("Size", "Six to eight people can ...").
+    why: tuple[tuple[str, str], ...]
+    #: (time span, step, what happens) for each step of the first meeting.
+    agenda: tuple[tuple[str, str, str], ...]
+    #: (site URL, name) of each published group like this design.
+    groups: tuple[tuple[str, str], ...]
+    #: The start kit's query string for this design.
+    kit: str
+
+
+BLANK = DesignCard(
+    number=0,
+    title="",
+    formats=(("", ""),),
+    size="",
+    meetings="",
+    program="",
+    facilitation="",
+    modes="",
+    who="",
+    changes=("",),
+    why=(("", ""),),
+    agenda=(("", "", ""),),
+    groups=(("", ""),),
+    kit="",
+)
+
+
+def design_card(
+    hub: Hub, outcome_id: str, r: Recommendation, number: int, groups: list[str]
+) -> DesignCard:
+    """The card of recommendation `r`, shown as design `number`; `groups` are the
+    addresses of the published groups like it.
+    """
+    texts = design_texts(r.design)
+    spans, start = [], 0
+    for step in r.agenda:
+        spans.append((f"{start}–{start + step.minutes} min", step.title, step.detail))
+        start += step.minutes
+    views = hub.published_views
+    return DesignCard(
+        number=number,
+        title=texts["title"],
+        formats=tuple((urls.format_url(s), hub.formats[s].name) for s in r.design.formats),
+        size=r.size_text,
+        meetings=f"{CADENCE_LABELS[r.design.cadence]}, {r.session_minutes} minutes",
+        program=texts["program"],
+        facilitation=texts["facilitation"],
+        modes=texts["modes"],
+        who=texts["who"],
+        changes=r.changes,
+        why=tuple((topic, reason) for topic, reason in texts["why"]),
+        agenda=tuple(spans),
+        groups=tuple((urls.group_url(s), views[s]["name"]) for s in groups),
+        kit=f"outcome={outcome_id}&design={design_key(outcome_id, r.key)}",
+    )
