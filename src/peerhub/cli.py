@@ -5,20 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-import textwrap
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
-from .fieldtypes import new_opaque_id
 from .filenames import slugify
 from .issueform import form_yaml
 from .issuereader import comment, group_from_issue
-from .models import today
-from .privacy import READABLE_NOTE, VISIBILITY_TEXT
 from .project import check_project, load_hub
+from .scaffold import scaffold
 from .schema import schemas
 from .sitebuild import build_site
 
@@ -138,19 +133,8 @@ def new_file(root: Path, kind: str, name: str) -> int:
     if target.exists():
         print(f"error: {target.relative_to(root)} already exists", file=sys.stderr)
         return 1
-    template = resources.files("peerhub").joinpath(f"templates/new-{kind}.yml").read_text()
     folder.mkdir(parents=True, exist_ok=True)
-    values = {
-        "{name}": json.dumps(name, ensure_ascii=False),
-        "{today}": today().isoformat(),
-        "{anonymous_id}": new_opaque_id(),
-        "{visibility}": "\n".join(
-            textwrap.fill(f"{level}: {text}", 86, initial_indent="#   ", subsequent_indent="#     ")
-            for level, text in VISIBILITY_TEXT.items()
-        ),
-        "{readable}": textwrap.fill(READABLE_NOTE, 88, initial_indent="# ", subsequent_indent="# "),
-    }
-    text = re.sub(r"\{[a-z_]+\}", lambda m: values.get(m.group(), m.group()), template)
+    text = scaffold(kind, name)
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target.relative_to(root)}: fill it in, then run `peerhub validate`")
     return 0

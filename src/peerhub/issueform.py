@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from .hub import Hub
+from .models import Group
 from .privacy import READABLE_NOTE, VISIBILITY_TEXT
 from .vocabulary import (
     CADENCE_LABELS,
@@ -22,10 +24,12 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "NOT_ASKED",
     "NO_RESPONSE",
     "VISIBILITY_HELP",
     "VISIBILITY_LABELS",
     "FormField",
+    "derived",
     "form_fields",
     "form_yaml",
 ]
@@ -55,8 +59,62 @@ def _outcome_options(hub: Hub) -> tuple[tuple[str, str], ...]:
     return tuple((o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes)
 
 
-def form_fields(hub: Hub) -> tuple[FormField, ...]:
-    """The questions, in the order they appear on the form."""
+#: Group fields the form does not ask for, and why. Every other field is asked: by a
+#: question written below, or else by one made from the field itself (`derived`).
+NOT_ASKED = {
+    "anonymous_id": "the form's reader makes a fresh random one",
+    "added": "the form's reader writes the day it reads the issue",
+    "credit": "maintainers credit accounts they retell from published material",
+    "sources": "maintainers cite the published material they retell",
+}
+
+
+def form_fields(hub: Hub, model: type[BaseModel] = Group) -> tuple[FormField, ...]:
+    """The questions, in the order they appear on the form (`model`: for tests)."""
+    written = _written(hub)
+    asked = {f.field.split(".")[0] for f in written}
+    contact = next(i for i, f in enumerate(written) if f.field == "contact.name")
+    extra = derived(model, asked | set(NOT_ASKED))
+    return (*written[:contact], *extra, *written[contact:])
+
+
+def derived(model: type[BaseModel], skip: set[str]) -> tuple[FormField, ...]:
+    """Plain questions for the fields not in `skip`: the field's docstring is the
+    label, and its type gives the kind of answer. A field whose type gives none (a
+    list of records, say) gets none; a test then asks for a written question.
+    """
+    properties = model.model_json_schema(mode="validation")["properties"]
+    questions = []
+    for name, info in model.model_fields.items():
+        kind = None if name in skip else _kind_of(properties[name])
+        if kind:
+            words = " ".join((info.description or name).split())
+            label, _, more = words.partition(". ")
+            questions.append(
+                FormField(label.rstrip("."), name, kind[0], description=more, options=kind[1])
+            )
+    return tuple(questions)
+
+
+def _kind_of(schema: dict[str, Any]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """(kind, options) of the answer a JSON Schema property takes, if a form can ask it."""
+    choices = [s for s in schema.get("anyOf", [schema]) if s.get("type") != "null"]
+    if len(choices) != 1:
+        return None
+    one = choices[0]
+    if "enum" in one:
+        return "dropdown", tuple((str(v), str(v)) for v in one["enum"])
+    simple = {
+        "integer": ("number", ()),
+        "string": ("input", ()),
+        "boolean": ("dropdown", (("true", "Yes"), ("false", "No"))),
+    }
+    if one.get("type") == "array" and one.get("items", {}).get("type") == "string":
+        return "lines", ()
+    return simple.get(one.get("type", ""))
+
+
+def _written(hub: Hub) -> tuple[FormField, ...]:
     outcomes = _outcome_options(hub)
     return (
         FormField("Group name", "name", required=True, description="What members call the group."),
