@@ -86,6 +86,14 @@ def test_small_figures_with_private_groups_are_masked(
     assert masked(tallies) == shown
 
 
+def test_a_site_may_raise_the_least_number_of_groups_but_not_lower_it() -> None:
+    assert masked([Tally(4, 1), Tally(6, 0)], least=5) == [None, None]
+    assert masked([Tally(4, 1), Tally(6, 0)]) == [4, 6]
+    assert masked([Tally(2, 1), Tally(6, 0)], least=1) == [None, None]
+    assert masked_count(4, 1, least=5) is None
+    assert masked_count(4, 0, least=5) == 4
+
+
 def test_a_stand_alone_total_is_masked_the_same_way() -> None:
     assert masked_count(2, 1) is None
     assert masked_count(2, 0) == 2

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from peerhub.components import Components
 from peerhub.feed import atom_feed
 from peerhub.hub import Hub
 from peerhub.pages import generated_pages, search_entries
-from peerhub.project import check_project
+from peerhub.project import check_project, load_hub
 from peerhub.settings import Settings, load_settings, options
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
@@ -80,6 +81,10 @@ def test_values_are_read_whatever_tags_the_rest_of_the_file_uses(tmp_path: Path)
             "per line; got 'index.md'",
         ),
         ("    - feed_length\n", "mkdocs.yml:5:5: error: extra.peerhub: expected a mapping"),
+        (
+            "    min_groups: 2\n",
+            "mkdocs.yml:5:17: error: extra.peerhub.min_groups: must be at least 3; got '2'",
+        ),
     ],
 )
 def test_a_wrong_value_is_reported_where_it_is_written(
@@ -140,6 +145,7 @@ def test_the_reference_page_lists_every_option_with_its_docstring(tmp_path: Path
         "extra.peerhub.search_boost.outcomes",
         "extra.peerhub.search_boost.directory",
         "extra.peerhub.search_boost.groups",
+        "extra.peerhub.min_groups",
     ]
     assert all(o.doc for o in options())
     root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
@@ -172,6 +178,7 @@ def test_each_option_says_its_kind_default_and_limits() -> None:
         ("number", "2.0", "at least 0.1, at most 10"),
         ("number", "2.0", "at least 0.1, at most 10"),
         ("number", "0.5", "at least 0.1, at most 10"),
+        ("whole number", "3", "at least 3, at most 50"),
     ]
     assert options()[3].doc == "Search weights of generated pages, by kind."
 
@@ -185,3 +192,25 @@ def test_the_build_needs_site_url_from_mkdocs_config(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "mkdocs.yml: set site_url to the published address" in result.stderr
     assert not (root / "site").exists()
+
+
+def test_a_higher_min_groups_masks_more_and_says_its_number(tmp_path: Path) -> None:
+    """Four groups serve support, one of them private: shown at 3, masked at 5."""
+    groups = {
+        f"circle-{n}.yml": VALID_GROUP.replace("Example circle", f"Circle {n}") for n in "abc"
+    }
+    groups["hidden.yml"] = VALID_GROUP + "visibility: private\n"
+    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    assert hub.settings.min_groups == 3
+    assert "<td>4</td>" in Components(hub).outcome_counts()
+    assert hub.charts["outcomes"].total_shown == "4 groups"
+    hub = load_hub(make_project(tmp_path / "strict", groups=groups))
+    hub.settings = Settings(min_groups=5)
+    counts = str(Components(hub).outcome_counts())
+    assert "<td>fewer than 5 groups</td>" in counts
+    assert "<td>4</td>" not in counts
+    assert hub.charts["outcomes"].total_shown == "fewer than 5 groups"
+    shown = {bar.label: bar.shown for bar in hub.charts["outcomes"].bars}
+    assert shown["Support"] == "fewer than 5 groups"
+    figures = str(Components(hub).hub_figures())
+    assert "Groups' experiences: fewer than 5 groups" in figures

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
-from .privacy import FEWER, Tally, masked, masked_count
+from .privacy import MIN_GROUPS, Tally, fewer, masked, masked_count
 from .vocabulary import CADENCE_LABELS, OUTCOME_IDS
 
 if TYPE_CHECKING:
@@ -33,11 +33,13 @@ class Bar:
 
     label: str
     count: int | None
+    #: The fewest groups a figure with private groups behind it may count.
+    least: int = MIN_GROUPS
 
     @property
     def shown(self) -> str:
-        """The count as printed, or `FEWER` where it is masked."""
-        return FEWER if self.count is None else str(self.count)
+        """The count as printed, or "fewer than N groups" where it is masked."""
+        return fewer(self.least) if self.count is None else str(self.count)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Chart:
     bars: tuple[Bar, ...]
     total: int | None
     private: int
+    least: int = MIN_GROUPS
 
     @property
     def recorded(self) -> bool:
@@ -57,14 +60,15 @@ class Chart:
 
     @property
     def total_shown(self) -> str:
-        """The chart's total as printed, or `FEWER` where it is masked."""
-        return FEWER if self.total is None else f"{self.total} groups"
+        """The chart's total as printed, or "fewer than N groups" where it is masked."""
+        return fewer(self.least) if self.total is None else f"{self.total} groups"
 
 
 def charts(hub: Hub) -> dict[str, Chart]:
     """The four figures: sizes, cadences, primary outcomes, lifespans."""
     groups = hub.aggregate_views
     private = sum(1 for g in groups if g["private"])
+    least = hub.settings.min_groups
 
     def chart(
         key: str, title: str, labels: list[tuple[str, str]], value: Callable[[Any], str]
@@ -73,9 +77,10 @@ def charts(hub: Hub) -> dict[str, Chart]:
         privates = Counter(value(g) for g in groups if g["private"])
         if counts["unknown"]:
             labels = [*labels, ("unknown", NOT_RECORDED)]
-        shown = masked([Tally(counts[k], privates[k]) for k, _ in labels])
-        bars = tuple(Bar(label, n) for (_, label), n in zip(labels, shown, strict=True))
-        return Chart(key, title, bars, masked_count(len(groups), private), private)
+        shown = masked([Tally(counts[k], privates[k]) for k, _ in labels], least)
+        bars = tuple(Bar(label, n, least) for (_, label), n in zip(labels, shown, strict=True))
+        total = masked_count(len(groups), private, least)
+        return Chart(key, title, bars, total, private, least)
 
     outcomes = [(o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes]
     return {

@@ -22,9 +22,9 @@ from .hub import Hub
 from .markup import prose, text
 from .picker import CHOICE_LABELS, CHOICES
 from .privacy import (
-    FEWER,
     Tally,
     addresses,
+    fewer,
     masked,
     masked_count,
 )
@@ -233,8 +233,9 @@ class Components:
             )
             for o in ids
         ]
-        counts = dict(zip(ids, masked(tallies), strict=True))
-        return self._render("outcome_counts.html", page, counts=counts, fewer=FEWER)
+        least = self.hub.settings.min_groups
+        counts = dict(zip(ids, masked(tallies, least), strict=True))
+        return self._render("outcome_counts.html", page, counts=counts, fewer=fewer(least))
 
     def group_chart(self, key: str, page: str = "") -> Markup:
         """One figure about the groups: sizes, cadences, outcomes or lifespans."""
@@ -246,13 +247,14 @@ class Components:
         groups = self.hub.aggregate_views
         private = [g for g in groups if g["private"]]
         active = [g for g in groups if g["status"] == "active"]
+        least = self.hub.settings.min_groups
         figures = {
             "formats": len(self.hub.formats),
-            "groups": masked_count(len(groups), len(private)),
-            "active": masked_count(len(active), sum(1 for g in active if g["private"])),
+            "groups": masked_count(len(groups), len(private), least),
+            "active": masked_count(len(active), sum(1 for g in active if g["private"]), least),
             "outcomes": len(self.hub.outcomes),
         }
-        return self._render("hub_figures.html", page, figures=figures, fewer=FEWER)
+        return self._render("hub_figures.html", page, figures=figures, fewer=fewer(least))
 
     def _group_views(self) -> dict[str, dict[str, Any]]:
         return self.hub.published_views

@@ -42,7 +42,6 @@ __all__ = [
     "CLASSIFICATION",
     "CONTACT",
     "EVERYWHERE",
-    "FEWER",
     "IDENTIFYING",
     "MAINTAINED",
     "MIN_GROUPS",
@@ -56,6 +55,7 @@ __all__ = [
     "addresses",
     "aggregate_views",
     "allowed",
+    "fewer",
     "masked",
     "masked_count",
     "neutral_label",
@@ -64,8 +64,13 @@ __all__ = [
 ]
 
 #: A figure that counts a private group is shown only with at least this many groups.
+#: (`extra.peerhub.min_groups` may raise it, never lower it.)
 MIN_GROUPS = 3
-FEWER = f"fewer than {MIN_GROUPS} groups"
+
+
+def fewer(least: int = MIN_GROUPS) -> str:
+    """What a masked figure says instead of its count."""
+    return f"fewer than {least} groups"
 
 
 #: What each visibility publishes, in the words contributors read where they choose it:
@@ -327,21 +332,22 @@ class Tally:
     private: int = 0
 
 
-def masked(tallies: Sequence[Tally]) -> list[int | None]:
-    """The counts that may be shown (None: say `FEWER` instead).
+def masked(tallies: Sequence[Tally], least: int = MIN_GROUPS) -> list[int | None]:
+    """The counts that may be shown (None: say `fewer(least)` instead).
 
-    A count with private groups behind it is shown only when at least `MIN_GROUPS`
-    groups stand behind it. When that hides just one figure of a set whose total is
-    known, the smallest other figure is hidden too, so the hidden one cannot be worked
-    out by subtraction.
+    A count with private groups behind it is shown only when at least `least`
+    (`MIN_GROUPS` or the site's higher setting) groups stand behind it. When that
+    hides just one figure of a set whose total is known, the smallest other figure is
+    hidden too, so the hidden one cannot be worked out by subtraction.
     """
-    hidden = [0 < t.count < MIN_GROUPS and t.private > 0 for t in tallies]
+    least = max(least, MIN_GROUPS)
+    hidden = [0 < t.count < least and t.private > 0 for t in tallies]
     if sum(hidden) == 1 and len(tallies) > 1:
         others = [i for i, h in enumerate(hidden) if not h]
         hidden[min(others, key=lambda i: (tallies[i].count, i))] = True
     return [None if h else t.count for t, h in zip(tallies, hidden, strict=True)]
 
 
-def masked_count(count: int, private: int) -> int | None:
+def masked_count(count: int, private: int, least: int = MIN_GROUPS) -> int | None:
     """One stand-alone figure (a total): shown unless private groups are behind a small count."""
-    return masked([Tally(count, private)])[0]
+    return masked([Tally(count, private)], least)[0]

@@ -56,6 +56,10 @@ class Settings(_Options):
     """How many of the newest groups the Atom feed at `/groups/feed.xml` lists."""
     search_boost: SearchBoost = SearchBoost()
     """Search weights of generated pages, by kind."""
+    min_groups: Annotated[int, Field(ge=3, le=50)] = 3
+    """A figure that counts a private group is shown only when at least this many groups
+    stand behind it (else it says "fewer than N groups"). Contributors are promised 3:
+    a site may ask for more, never for less."""
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
