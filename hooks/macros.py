@@ -42,14 +42,15 @@ _macro_pages: dict[str, list[str]] = {}
 def define_env(env: Any) -> None:
     """Register the hub's components as macros (mkdocs-macros calls this once per build)."""
     root = Path(env.project_dir)
-    _macro_pages[env.project_dir] = check_project_cached(root)[0].settings.macro_pages
+    name = Path(env.conf["config_file_path"]).name
+    _macro_pages[env.project_dir] = check_project_cached(root, name)[0].settings.macro_pages
     # mkdocs-macros calls define_env once per build (also on each `mkdocs serve`
     # rebuild), so one load per call is always current.
     cache: list[Components] = []
 
     def components() -> Components:
         if not cache:
-            hub, _ = check_project_cached(root)
+            hub, _ = check_project_cached(root, name)
             cache.append(Components(hub))
         return cache[0]
 

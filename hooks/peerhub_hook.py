@@ -46,10 +46,15 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def config_name(config: MkDocsConfig) -> str:
+    """The configuration file MkDocs was given (`-f`), whose `extra.peerhub` applies."""
+    return Path(config.config_file_path).name
+
+
 @event_priority(100)  # before macros and every other plugin: bad content stops the build first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check all content and settings first: any error stops the build before it starts."""
-    hub, problems = check_project_cached(project_root(config))
+    hub, problems = check_project_cached(project_root(config), config_name(config))
     for problem in problems:
         if problem.severity == "warning":
             log.warning(str(problem))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -214,3 +216,25 @@ def test_a_higher_min_groups_masks_more_and_says_its_number(tmp_path: Path) -> N
     assert shown["Support"] == "fewer than 5 groups"
     figures = str(Components(hub).hub_figures())
     assert "Groups' experiences: fewer than 5 groups" in figures
+
+
+def test_settings_come_from_the_file_mkdocs_was_given(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    text = (root / "mkdocs.yml").read_text()
+    (root / "staging.yml").write_text(
+        text.replace("  peerhub:\n", "  peerhub:\n    feed_length: 0\n")
+    )
+    _, problems = load_settings(root, "staging.yml")
+    assert [p.path for p in problems] == ["staging.yml"]
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "staging.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "staging.yml:" in result.stderr
+    assert "extra.peerhub.feed_length: must be at least 1" in result.stderr
+    assert mkdocs_build(root).returncode == 0  # mkdocs.yml itself is fine

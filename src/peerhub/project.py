@@ -101,13 +101,17 @@ def stray_files(root: Path, folder: str) -> Iterator[Problem]:
         )
 
 
-def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[Problem]]:
-    """Load and check every content file under `root`; never raises for bad content."""
+def check_project(
+    root: Path, *, on: dt.date | None = None, config: str = CONFIG_FILE
+) -> tuple[Hub, list[Problem]]:
+    """Load and check every content file under `root`, and the settings in its `config`
+    file; never raises for bad content.
+    """
     root = root.resolve()
     hub = Hub(root)
     problems: list[Problem] = [p for folder in FOLDERS for p in stray_files(root, folder)]
     problems += linked_docs(root)
-    hub.settings, found = load_settings(root)
+    hub.settings, found = load_settings(root, config)
     problems += found
     formats = _load_folder(root, "formats", Format, problems)
     groups = _load_folder(root, "groups", Group, problems)
@@ -148,9 +152,9 @@ def check_project(root: Path, *, on: dt.date | None = None) -> tuple[Hub, list[P
     return hub, sorted(set(problems))
 
 
-def load_hub(root: Path, *, on: dt.date | None = None) -> Hub:
+def load_hub(root: Path, *, on: dt.date | None = None, config: str = CONFIG_FILE) -> Hub:
     """A fully valid hub, or :class:`ContentError` listing every error (warnings too)."""
-    hub, problems = check_project(root, on=on)
+    hub, problems = check_project(root, on=on, config=config)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return hub
@@ -210,13 +214,13 @@ def _findings(
             yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
 
 
-def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+def fingerprint(root: Path, config: str = CONFIG_FILE) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of all content files and of the settings
     file (`mkdocs serve` reloads on its edits too): cheap change detection.
     """
     stats = []
-    config = root / CONFIG_FILE
-    paths = [config] if config.is_file() else []
+    settings = root / config
+    paths = [settings] if settings.is_file() else []
     for folder in FOLDERS:
         paths += sorted((root / folder).iterdir()) if (root / folder).is_dir() else []
     for path in paths:
@@ -226,20 +230,20 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(stats)
 
 
-_CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], Hub, list[Problem]]] = {}
+_CACHE: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int], ...], Hub, list[Problem]]] = {}
 
 
-def check_project_cached(root: Path) -> tuple[Hub, list[Problem]]:
+def check_project_cached(root: Path, config: str = CONFIG_FILE) -> tuple[Hub, list[Problem]]:
     """`check_project`, reused while no content file changed (one load per build).
 
     The MkDocs hook and the macros module both need the hub; this lets them share
     one load without depending on the order MkDocs calls them in.
     """
     root = root.resolve()
-    stamp = fingerprint(root)
-    cached = _CACHE.get(root)
+    stamp = fingerprint(root, config)
+    cached = _CACHE.get((root, config))
     if cached is None or cached[0] != stamp:
-        hub, problems = check_project(root)
-        _CACHE[root] = (stamp, hub, problems)
+        hub, problems = check_project(root, config=config)
+        _CACHE[(root, config)] = (stamp, hub, problems)
         return hub, problems
     return cached[1], cached[2]

@@ -62,9 +62,11 @@ class Settings(_Options):
     a site may ask for more, never for less."""
 
 
-def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
-    """The settings in `root/mkdocs.yml` (defaults where it has none), and their problems."""
-    path = root / CONFIG_FILE
+def load_settings(root: Path, config: str = CONFIG_FILE) -> tuple[Settings, list[Problem]]:
+    """The settings in `root/<config>` (defaults where it has none), and their problems;
+    `config` is the file MkDocs was given (`mkdocs build -f other.yml`).
+    """
+    path = root / config
     if not path.is_file():
         return Settings(), []
     text = path.read_text(encoding="utf-8")
@@ -74,10 +76,10 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     keys: dict[PathKey, Position] = {}
     if node is not None:
         _positions(node, (), values, keys)
-    doc = Document(CONFIG_FILE, data if isinstance(data, dict) else {}, values, keys)
+    doc = Document(config, data if isinstance(data, dict) else {}, values, keys)
     if data is not None and not isinstance(data, dict):
         line, column = _mark(node) if node is not None else (1, 1)
-        problem = Problem(CONFIG_FILE, line, column, "extra.peerhub", "expected a mapping")
+        problem = Problem(config, line, column, "extra.peerhub", "expected a mapping")
         return Settings(), [problem]
     settings, problems = validate(doc, Settings)
     located = [
