@@ -58,3 +58,21 @@ outcomes:
   primary: support
 advice: [PRIVATE-ADVICE-MARKER]
 """
+
+#: Four check-ins a year, one with a note: to append to a group with no `started`.
+CHECKINS = """\
+started: 2025-01
+running: true
+checkins:
+  - {date: 2025-03-01, members: 8, meetings: 3, attendance: 6, process: 3, results: 2, safety: 4}
+  - {date: 2025-06-01, members: 8, meetings: 3, attendance: 7, process: 4, results: 3, safety: 4}
+  - date: 2025-09-01
+    members: 10
+    meetings: 3
+    attendance: 7.5
+    process: 4
+    results: 4
+    safety: 5
+    note: Two new members joined after the summer.
+  - {date: 2025-12-01, members: 10, meetings: 3, attendance: 9, process: 5, results: 4, safety: 5}
+"""

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import needs_chromium, repo_copy, served
+from conftest import VALID_GROUP, needs_chromium, repo_copy, served
+from sample_groups import CHECKINS
 
 pytestmark = needs_chromium
 VIEWS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -18,6 +19,10 @@ VIEWS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = repo_copy(tmp_path_factory.mktemp("axe") / "hub")
+    # The repository's groups have no check-ins yet: one group's page gets charts.
+    (root / "groups" / "checked-in-circle.yml").write_text(
+        VALID_GROUP.replace("Example circle", "Checked-in circle") + CHECKINS
+    )
     for url in served(root):
         yield url, root / "site"
 

@@ -102,6 +102,8 @@ def test_a_field_added_to_the_model_is_asked_and_offered_without_more_changes(
 @pytest.mark.parametrize("name", FIELDS)
 def test_the_group_page_shows_every_field_pages_may_show(name: str) -> None:
     page = (TEMPLATES / "group_page.html").read_text()
+    for part in re.findall(r'{% include "([^"]+)" %}', page):  # the page's own parts
+        page += (TEMPLATES / part).read_text()
     published = CLASSIFICATION[Group][name] != NEVER
     shown = re.search(rf"\b{re.escape(SHOWN_AS.get(name, f'group.{name}'))}\b", page)
     assert bool(shown) == published, (

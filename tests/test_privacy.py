@@ -356,6 +356,7 @@ def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
         **dict.fromkeys(("visibility", "anonymous_id", "publish_contact")),
         **{field: [] for field in ("tools", "what_worked", "challenges", "advice", "links")},
         "running": None,
+        "checkins": [],
         "status": "unknown",
         "private": True,
     }

@@ -16,10 +16,12 @@ from markupsafe import Markup
 from . import urls
 from .cards import BLANK, design_card
 from .charts import geometry
+from .checkins import BOX, months_running, trends
 from .evidence import matching_groups
 from .facets import FACET_LABELS, FACETS
 from .hub import Hub
 from .markup import prose, text
+from .models import today
 from .picker import CHOICE_LABELS, CHOICES
 from .privacy import (
     Tally,
@@ -156,7 +158,14 @@ class Components:
         """The full page of one published group, by its address (see `privacy.address`)."""
         group = self._group_views()[address]
         return self._render(
-            "group_page.html", page, slug=address, group=group, story=prose(group.get("story"))
+            "group_page.html",
+            page,
+            slug=address,
+            group=group,
+            story=prose(group.get("story")),
+            trends=trends(group["checkins"]),
+            months=months_running(group, today()),
+            box=BOX,
         )
 
     def groups_index(

@@ -66,6 +66,7 @@ NOT_ASKED = {
     "added": "the form's reader writes the day it reads the issue",
     "credit": "maintainers credit accounts they retell from published material",
     "sources": "maintainers cite the published material they retell",
+    "checkins": "a dated list that grows over time; each check-in is added to the file",
 }
 
 

@@ -32,6 +32,7 @@ from .vocabulary import Cadence, Facilitation, Mode, OutcomeId, Visibility
 __all__ = [
     "FORMAT_DESIGN_SUFFIX",
     "AgendaStep",
+    "CheckIn",
     "Contact",
     "Design",
     "Format",
@@ -193,6 +194,30 @@ class SourceNote(Strict):
     """Where it is said: the account, and the words or figure that support it."""
 
 
+class CheckIn(Strict):
+    """How the group has done since its previous check-in (every three months, and at
+    the end): the hub turns a group's check-ins into its trends and into evidence for
+    the formats and designs it uses.
+    """
+
+    date: Day
+    """The day of the check-in (YYYY-MM-DD); list check-ins oldest first."""
+    members: Count(1, 100_000)  # type: ignore[valid-type]
+    """How many members the group had that day."""
+    meetings: Count(0, 1_000)  # type: ignore[valid-type]
+    """Meetings held since the previous check-in (for the first: since the start)."""
+    attendance: Annotated[float, Field(ge=0, le=100_000)]
+    """Members present per meeting, on average (at most `members`)."""
+    process: Count(1, 5)  # type: ignore[valid-type]
+    """1-5: how well the meetings ran (5: every meeting ran well)."""
+    results: Count(1, 5)  # type: ignore[valid-type]
+    """1-5: progress on the group's main outcome (5: clear progress)."""
+    safety: Count(1, 5)  # type: ignore[valid-type]
+    """1-5: how openly members speak (5: anyone can raise anything)."""
+    note: Sentence | None = None
+    """One optional sentence: what stood out since the last check-in."""
+
+
 class Group(Strict):
     """One peer group's experience, shared by its members."""
 
@@ -255,6 +280,8 @@ class Group(Strict):
     """Where this account comes from, if someone else wrote it up."""
     sources: Annotated[list[SourceNote], Field(max_length=20)] = []
     """For an account written up from published material: each fact and where it is said."""
+    checkins: Annotated[list[CheckIn], Field(max_length=60)] = []
+    """The group's check-ins, oldest first: at most one a month, and 60 in all."""
 
     @property
     def status(self) -> str:

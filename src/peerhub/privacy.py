@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from .models import (
     AgendaStep,
+    CheckIn,
     Contact,
     Design,
     Format,
@@ -149,6 +150,14 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
         "publish_contact": NEVER,
         "credit": IDENTIFYING,
         "sources": IDENTIFYING,  # cites published accounts, which name the group
+        "checkins": EVERYWHERE,  # figures; private groups count only in aggregates
+    },
+    CheckIn: {
+        **dict.fromkeys(
+            ("date", "members", "meetings", "attendance", "process", "results", "safety"),
+            EVERYWHERE,
+        ),
+        "note": PAGE,  # the group's own words: checked for names, never counted
     },
     SourceNote: dict.fromkeys(("claim", "source"), IDENTIFYING),
     GroupSize: dict.fromkeys(("invited", "members", "attendance"), EVERYWHERE),

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 
+from .checkins import check_checkins
 from .fieldtypes import NAME_MAX, new_opaque_id, partial_date_start
 from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Group, Outcome, Range
 from .problems import PathKey, suggest
@@ -75,6 +76,7 @@ def check_group(
     yield from _refs(("formats",), group.formats, formats, "format", "formats")
     yield from _secondary(("outcomes",), [group.outcomes.primary], group.outcomes.secondary)
     yield from _dates(group, today)
+    yield from check_checkins(group, today)
     counts = [(name, getattr(group.size, name)) for name in ("invited", "members", "attendance")]
     known = [(name, value) for name, value in counts if value is not None]
     for (bigger, big), (smaller, small) in itertools.pairwise(known):
@@ -143,6 +145,9 @@ def _free_text(group: Group) -> Iterator[tuple[PathKey, str]]:
     for field in ("tools", "what_worked", "challenges", "advice"):
         for index, value in enumerate(getattr(group, field)):
             yield (field, index), value
+    for index, checkin in enumerate(group.checkins):
+        if checkin.note:
+            yield ("checkins", index, "note"), checkin.note
 
 
 def _phrase(text: str) -> str:

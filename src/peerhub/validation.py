@@ -43,7 +43,7 @@ def _problem(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Prob
     return Problem(doc.path, line, column, dotted(loc) or FILE_FIELD, _message(error))
 
 
-def _message(error: ErrorDetails) -> str:  # noqa: C901, PLR0911 - one return per kind: a table
+def _message(error: ErrorDetails) -> str:  # noqa: C901, PLR0911, PLR0912 - one return per kind: a table
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if value is None:
         return "has no value; write one, or delete the line"
@@ -60,6 +60,8 @@ def _message(error: ErrorDetails) -> str:  # noqa: C901, PLR0911 - one return pe
         return f"expected text; got {shown}"
     if kind in {"int_type", "int_parsing"}:
         return f"expected a whole number such as 8; got {shown}"
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number such as 6 or 6.5; got {shown}"
     if kind == "too_short":
         least = ctx.get("min_length")
         return f"needs at least {least} item{'' if least == 1 else 's'}"

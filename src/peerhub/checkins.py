@@ -1,0 +1,173 @@
+"""A group's check-ins: the rules across them, and what they add up to.
+
+Check-ins are the hub's evaluation loop (process, results, attendance). Each field is
+checked by the model; this module checks what spans check-ins or fields (order, one a
+month, attendance within members, dates the group existed) and turns a group's list
+into its trends: attendance rate and the three ratings over time, and how long the
+group has been meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .fieldtypes import partial_date_start
+from .models import CheckIn, Group
+from .problems import PathKey
+
+__all__ = ["BOX", "RATINGS", "Point", "Trend", "check_checkins", "months_running", "trends"]
+
+Finding = tuple[PathKey, str, str]  # loc, message, severity
+
+#: The three ratings, with the question each answers (shown beside the trends).
+RATINGS = {
+    "process": "How well the meetings ran",
+    "results": "Progress on the main outcome",
+    "safety": "How openly members speak",
+}
+
+
+def check_checkins(group: Group, today: dt.date) -> Iterator[Finding]:
+    """Findings across a group's check-ins; each is located at the check-in's field."""
+    started = partial_date_start(group.started) if group.started else None
+    previous: CheckIn | None = None
+    for index, checkin in enumerate(group.checkins):
+        at: PathKey = ("checkins", index)
+        day = checkin.date
+        if day > today:
+            yield (*at, "date"), f"{day} is in the future; record a check-in after it", "error"
+        if started and day < started:
+            yield (
+                (*at, "date"),
+                f"{day} is before the group started ({group.started})",
+                "error",
+            )
+        if previous is not None and day <= previous.date:
+            yield (
+                (*at, "date"),
+                f"{day} is not after the check-in above it ({previous.date}); "
+                "list check-ins oldest first",
+                "error",
+            )
+        elif previous is not None and (day.year, day.month) == (
+            previous.date.year,
+            previous.date.month,
+        ):
+            yield (
+                (*at, "date"),
+                f"a second check-in in {day:%Y-%m}; record at most one a month "
+                "(merge it into the one above)",
+                "error",
+            )
+        if checkin.attendance > checkin.members:
+            yield (
+                (*at, "attendance"),
+                f"{checkin.attendance:g} is more than members ({checkin.members}); attendance "
+                "is how many members come to a meeting, on average",
+                "error",
+            )
+        previous = checkin
+
+
+@dataclass(frozen=True)
+class Point:
+    """One check-in's value of a measure, placed on its chart."""
+
+    day: str
+    value: float
+    shown: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One measure over time, oldest first, laid out for a small SVG chart (the
+    template draws it and holds no arithmetic).
+    """
+
+    key: str
+    title: str
+    #: The highest value the measure can take: the top of the chart.
+    top: float
+    points: tuple[Point, ...]
+    #: The SVG path through the points ("M x y L x y ...").
+    line: str
+
+
+#: The trend chart's drawing area, in SVG units (it scales to the screen's width).
+WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 320, 150, 34, 10, 24
+#: Where the template draws the axes.
+BOX = {
+    "width": WIDTH,
+    "height": HEIGHT,
+    "left": LEFT,
+    "right": WIDTH - 12,
+    "top": TOP,
+    "bottom": HEIGHT - BOTTOM,
+}
+
+
+def trends(checkins: Sequence[Mapping[str, Any]]) -> list[Trend]:
+    """Attendance rate and the three ratings over time, from a group's published
+    check-ins (`privacy.published`: the same data its page may show).
+    """
+    days = [dt.date.fromisoformat(c["date"]) for c in checkins]
+    measures: list[tuple[str, str, float, list[float], str]] = [
+        (
+            "attendance",
+            "Attendance: share of members at a meeting",
+            100,
+            [round(100 * c["attendance"] / c["members"]) for c in checkins],
+            "%",
+        ),
+        *(
+            (key, title, 5, [float(c[key]) for c in checkins], " of 5")
+            for key, title in RATINGS.items()
+        ),
+    ]
+    return [
+        _laid_out(key, title, top, days, values, unit=unit)
+        for key, title, top, values, unit in measures
+    ]
+
+
+def _laid_out(
+    key: str, title: str, top: float, days: list[dt.date], values: list[float], *, unit: str
+) -> Trend:
+    span = max((days[-1] - days[0]).days, 1) if days else 1
+    inner_w, inner_h = WIDTH - LEFT - 12, HEIGHT - TOP - BOTTOM
+    points = tuple(
+        Point(
+            day.isoformat(),
+            value,
+            f"{value:g}{unit}",
+            round(LEFT + inner_w * ((day - days[0]).days / span if len(days) > 1 else 0.5), 1),
+            round(TOP + inner_h * (1 - value / top), 1),
+        )
+        for day, value in zip(days, values, strict=True)
+    )
+    line = " ".join(f"{'L' if i else 'M'}{p.x:g} {p.y:g}" for i, p in enumerate(points))
+    return Trend(key, title, top, points, line)
+
+
+def months_running(group: Mapping[str, Any], today: dt.date) -> int | None:
+    """Whole months from `started` to `ended`, else to the last check-in, else to today
+    if the group says it still meets; None when the start is not recorded.
+    """
+    if not group["started"]:
+        return None
+    start = partial_date_start(group["started"])
+    if group["ended"]:
+        end = partial_date_start(group["ended"])
+    elif group["checkins"]:
+        end = dt.date.fromisoformat(group["checkins"][-1]["date"])
+    elif group["running"]:
+        end = today
+    else:
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return max(0, months - (end.day < start.day))

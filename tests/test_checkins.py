@@ -1,0 +1,181 @@
+"""Check-ins: their trends on a group's page, months running, and who sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from peerhub.checkins import months_running, trends
+from peerhub.components import Components
+from peerhub.pages import generated_assets
+from peerhub.project import check_project, load_hub
+
+from conftest import VALID_GROUP, make_project
+from sample_groups import CHECKINS
+
+
+def page_of(tmp_path: Path, extra: str, visibility: str = "") -> BeautifulSoup:
+    hub = load_hub(
+        make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP + extra + visibility})
+    )
+    (address,) = hub.published_views
+    return BeautifulSoup(
+        str(Components(hub).group_page(address, f"groups/{address}/")), "html.parser"
+    )
+
+
+def test_a_group_with_four_check_ins_shows_a_chart_and_a_table_per_measure(tmp_path: Path) -> None:
+    page = page_of(tmp_path, CHECKINS)
+    figures = page.select("figure.ph-trend")
+    assert [f.figcaption.get_text() for f in figures] == [
+        "Attendance: share of members at a meeting",
+        "How well the meetings ran",
+        "Progress on the main outcome",
+        "How openly members speak",
+    ]
+    tables = {
+        f.figcaption.get_text(): [
+            [td.get_text() for td in tr.select("td")] for tr in f.select("tbody tr")
+        ]
+        for f in figures
+    }
+    assert tables["Attendance: share of members at a meeting"] == [
+        ["2025-03-01", "75%"],
+        ["2025-06-01", "88%"],
+        ["2025-09-01", "75%"],
+        ["2025-12-01", "90%"],
+    ]
+    assert [row[1] for row in tables["Progress on the main outcome"]] == [
+        "2 of 5",
+        "3 of 5",
+        "4 of 5",
+        "4 of 5",
+    ]
+    for figure in figures:
+        svg = figure.svg
+        assert svg["role"] == "img"
+        assert len(svg.select("circle")) == 4
+        assert svg.title.get_text() == figure.figcaption.get_text()
+        assert svg.desc.get_text().startswith("2025-03-01: ")
+    dots = [(float(c["cx"]), float(c["cy"])) for c in figures[1].svg.select("circle")]
+    assert dots[0][0] < dots[1][0] < dots[2][0] < dots[3][0]  # later check-ins to the right
+    assert dots[0][1] > dots[1][1] > dots[3][1]  # better ratings higher up
+    lead = page.find(id="check-ins").find_next("p").get_text()
+    assert lead == "4 check-ins, from 2025-03-01 to 2025-12-01. Still meeting after 11 months."
+    notes = [li.get_text() for li in page.select("#check-in-notes + ul li")]
+    assert notes == ["2025-09-01: Two new members joined after the summer."]
+
+
+def test_a_group_without_check_ins_says_so(tmp_path: Path) -> None:
+    page = page_of(tmp_path, "")
+    assert page.find(id="check-ins").find_next("p").get_text().startswith("No check-ins yet.")
+    assert not page.select("figure.ph-trend")
+
+
+def test_dots_sit_on_the_scale_of_their_measure() -> None:
+    (attendance, process, _, _) = trends(
+        [
+            {
+                "date": "2025-01-01",
+                "members": 10,
+                "attendance": 10,
+                "process": 5,
+                "results": 1,
+                "safety": 1,
+            },
+            {
+                "date": "2025-02-01",
+                "members": 10,
+                "attendance": 0,
+                "process": 1,
+                "results": 1,
+                "safety": 1,
+            },
+        ]
+    )
+    assert [(p.x, p.y) for p in attendance.points] == [(34, 10), (308, 126)]
+    assert [p.y for p in process.points] == [10, 102.8]
+    assert attendance.line == "M34 10 L308 126"
+    (single, *_) = trends(
+        [
+            {
+                "date": "2025-01-01",
+                "members": 4,
+                "attendance": 2,
+                "process": 3,
+                "results": 3,
+                "safety": 3,
+            }
+        ]
+    )
+    assert [(p.x, p.shown) for p in single.points] == [(171, "50%")]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"started": None, "ended": None, "running": True, "checkins": []}, None),
+        ({"started": "2024-01", "ended": "2025-07", "running": None, "checkins": []}, 18),
+        (
+            {
+                "started": "2024-01-15",
+                "ended": None,
+                "running": None,
+                "checkins": [{"date": "2024-04-14"}],
+            },
+            2,
+        ),
+        (
+            {
+                "started": "2024-01-15",
+                "ended": None,
+                "running": None,
+                "checkins": [{"date": "2024-04-15"}],
+            },
+            3,
+        ),
+        ({"started": "2024", "ended": None, "running": True, "checkins": []}, 22),
+        ({"started": "2024", "ended": None, "running": None, "checkins": []}, None),
+    ],
+)
+def test_months_running(fields: dict[str, object], expected: int | None) -> None:
+    assert months_running(fields, dt.date(2025, 11, 30)) == expected
+
+
+def test_check_ins_are_in_the_api_for_public_and_anonymous_groups_only(tmp_path: Path) -> None:
+    anonymous = (
+        VALID_GROUP.replace("Example circle", "Quiet circle")
+        + CHECKINS
+        + ("visibility: anonymous\nanonymous_id: q7w2e9r4t5y8\n")
+    )
+    private = (
+        VALID_GROUP.replace("Example circle", "Hidden circle") + CHECKINS + "visibility: private\n"
+    )
+    groups = {"example.yml": VALID_GROUP + CHECKINS, "quiet.yml": anonymous, "hidden.yml": private}
+    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    records = json.loads(dict(generated_assets(hub, "https://hub.example/"))["api/groups.json"])
+    assert len(records) == 2
+    for record in records:
+        assert [c["date"] for c in record["checkins"]] == [
+            "2025-03-01",
+            "2025-06-01",
+            "2025-09-01",
+            "2025-12-01",
+        ]
+        assert record["checkins"][2]["attendance"] == 7.5
+
+
+def test_an_anonymous_groups_check_in_note_may_not_name_it(tmp_path: Path) -> None:
+    text = (
+        VALID_GROUP
+        + CHECKINS.replace("Two new members", "Example circle gained two members")
+        + ("visibility: anonymous\nanonymous_id: q7w2e9r4t5y8\n")
+    )
+    _, problems = check_project(make_project(tmp_path / "hub", groups={"example.yml": text}))
+    found = [p for p in problems if p.field == "checkins[3].note"]
+    assert len(found) == 1
+    assert "its name ('example circle')" in found[0].message
