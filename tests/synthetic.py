@@ -51,6 +51,7 @@ def group_yaml(index: int, rng: random.Random, formats: list[str]) -> str:
     visibility = rng.choices(["public", "anonymous", "private"], weights=[8, 1, 1])[0]
     opaque = "".join(rng.choices(OPAQUE_ALPHABET[:23], k=8) + rng.choices("23456789", k=4))
     lines = "".join(f"  - {s}\n" for s in rng.sample(SENTENCES, k=2))
+    checkins = _checkins(rng, started_year + 1, members)
     return f"""name: {name.capitalize()}
 visibility: {visibility}
 anonymous_id: {opaque}
@@ -73,7 +74,23 @@ session_minutes: {rng.choice([45, 60, 90, 120])}
 started: {started_year}-{rng.randint(1, 12):02d}
 {ended}what_worked:
 {lines}advice:
-{lines}"""
+{lines}{checkins}"""
+
+
+def _checkins(rng: random.Random, year: int, members: int) -> str:
+    """Four quarterly check-ins in `year` for about half the groups (drawn last, so the
+    other fields stay as they were before groups had check-ins)."""
+    if rng.random() < 0.5:
+        return ""
+    rows = []
+    for month in (3, 6, 9, 12):
+        came = rng.randint(1, members)
+        ratings = ", ".join(f"{k}: {rng.randint(2, 5)}" for k in ("process", "results", "safety"))
+        rows.append(
+            f"  - {{date: {year}-{month:02d}-01, members: {members}, meetings: 3, "
+            f"attendance: {came}, {ratings}}}\n"
+        )
+    return "checkins:\n" + "".join(rows)
 
 
 def write_groups(root: Path, count: int, seed: int = 2026) -> None:

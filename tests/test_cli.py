@@ -38,7 +38,7 @@ def test_validate_paths_limit_the_report(project: Path, capsys: pytest.CaptureFi
         "visibility, anonymous_id, summary, added, organization, audience, sector, story, "
         "formats, outcomes, size, mode, cadence, session_minutes, facilitation, started, "
         "ended, running, tools, what_worked, challenges, advice, links, contact, "
-        "publish_contact, credit, sources"
+        "publish_contact, credit, sources, checkins"
     ]
     code, out, _ = run(capsys, "validate", "--root", str(project), str(project / "formats"))
     assert (code, out) == (0, [])
