@@ -3,7 +3,7 @@ fixed length, and minutes that do not share out evenly."""
 
 from __future__ import annotations
 
-from peerhub.agenda import KICKOFF_MINUTES, first_meeting
+from peerhub.agenda import KICKOFF_MINUTES, first_meeting, timetable
 from peerhub.hub import Hub
 from peerhub.models import AgendaStep, Format
 
@@ -73,3 +73,12 @@ def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Hu
         "Calendar and roles",
     ]
     assert sum(s.minutes for s in steps) == 120
+
+
+def test_a_timetable_starts_each_step_where_the_last_ended() -> None:
+    rows = timetable([("Check-in", 10, "Each says one thing."), ("Case", 35, "One case.")])
+    assert rows == [
+        ("0–10 min", "Check-in", "Each says one thing."),
+        ("10–45 min", "Case", "One case."),
+    ]
+    assert timetable([]) == []

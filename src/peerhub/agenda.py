@@ -8,12 +8,19 @@ are scaled to the minutes available.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .models import Format
 
-__all__ = ["KICKOFF_MINUTES", "OPENING_WORDS", "Step", "first_meeting", "later_meeting"]
+__all__ = [
+    "KICKOFF_MINUTES",
+    "OPENING_WORDS",
+    "Step",
+    "first_meeting",
+    "later_meeting",
+    "timetable",
+]
 
 KICKOFF_MINUTES = 25
 #: Words that mark a format's first step as an arrival round; the first meeting opens
@@ -28,6 +35,17 @@ class Step:
     title: str
     minutes: int
     detail: str
+
+
+def timetable(steps: Iterable[tuple[str, int, str]]) -> list[tuple[str, str, str]]:
+    """(time span, step, what happens) rows, each step starting where the one before
+    ended (such as 0 to 15 min for a first step of 15 minutes), as agenda tables show them.
+    """
+    rows, start = [], 0
+    for title, minutes, detail in steps:
+        rows.append((f"{start}–{start + minutes} min", title, detail))
+        start += minutes
+    return rows
 
 
 def first_meeting(

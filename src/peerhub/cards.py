@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import urls
+from .agenda import timetable
 from .hub import Hub
 from .models import Design
 from .recommend import Recommendation
@@ -93,10 +94,6 @@ def design_card(
     addresses of the published groups like it.
     """
     texts = design_texts(r.design)
-    spans, start = [], 0
-    for step in r.agenda:
-        spans.append((f"{start}–{start + step.minutes} min", step.title, step.detail))
-        start += step.minutes
     views = hub.published_views
     return DesignCard(
         number=number,
@@ -110,7 +107,7 @@ def design_card(
         who=texts["who"],
         changes=r.changes,
         why=tuple((topic, reason) for topic, reason in texts["why"]),
-        agenda=tuple(spans),
+        agenda=tuple(timetable((s.title, s.minutes, s.detail) for s in r.agenda)),
         groups=tuple((urls.group_url(s), views[s]["name"]) for s in groups),
         kit=f"outcome={outcome_id}&design={design_key(outcome_id, r.key)}",
     )

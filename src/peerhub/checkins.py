@@ -16,11 +16,9 @@ from typing import Any
 
 from .fieldtypes import partial_date_start
 from .models import CheckIn, Group
-from .problems import PathKey
+from .problems import Finding, PathKey
 
 __all__ = ["BOX", "RATINGS", "Point", "Trend", "check_checkins", "months_running", "trends"]
-
-Finding = tuple[PathKey, str, str]  # loc, message, severity
 
 #: The three ratings, with the question each answers (shown beside the trends).
 RATINGS = {
@@ -77,7 +75,6 @@ class Point:
     """One check-in's value of a measure, placed on its chart."""
 
     day: str
-    value: float
     shown: str
     x: float
     y: float
@@ -99,13 +96,13 @@ class Trend:
 
 
 #: The trend chart's drawing area, in SVG units (it scales to the screen's width).
-WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 320, 150, 34, 10, 24
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320, 150, 34, 12, 10, 24
 #: Where the template draws the axes.
 BOX = {
     "width": WIDTH,
     "height": HEIGHT,
     "left": LEFT,
-    "right": WIDTH - 12,
+    "right": WIDTH - RIGHT,
     "top": TOP,
     "bottom": HEIGHT - BOTTOM,
 }
@@ -139,11 +136,10 @@ def _laid_out(
     key: str, title: str, top: float, days: list[dt.date], values: list[float], *, unit: str
 ) -> Trend:
     span = max((days[-1] - days[0]).days, 1) if days else 1
-    inner_w, inner_h = WIDTH - LEFT - 12, HEIGHT - TOP - BOTTOM
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     points = tuple(
         Point(
             day.isoformat(),
-            value,
             f"{value:g}{unit}",
             round(LEFT + inner_w * ((day - days[0]).days / span if len(days) > 1 else 0.5), 1),
             round(TOP + inner_h * (1 - value / top), 1),

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
+from .agenda import timetable
 from .cards import BLANK, design_card
 from .charts import geometry
 from .checkins import BOX, months_running, trends
@@ -57,8 +58,7 @@ def _bullet_list(items: list[str]) -> Markup:
 
 
 def _range_of(value: Any, unit: str) -> Markup:
-    span = str(value.min) if value.min == value.max else f"{value.min}–{value.max}"
-    return text(f"{span} {unit}")
+    return text(f"{value.span()} {unit}")
 
 
 def _environment() -> Environment:
@@ -137,8 +137,10 @@ class Components:
     def format_page(self, slug: str, page: str = "") -> Markup:
         """The full page of one format, with the groups that use it."""
         users = [(s, g) for s, g in self._group_views().items() if slug in g["formats"]]
+        fmt = self.hub.formats[slug]
+        agenda = timetable((s.step, s.minutes, s.detail) for s in fmt.agenda)
         return self._render(
-            "format_page.html", page, slug=slug, fmt=self.hub.formats[slug], users=users
+            "format_page.html", page, slug=slug, fmt=fmt, users=users, agenda=agenda
         )
 
     def formats_index(self, page: str = "") -> Markup:

@@ -15,6 +15,7 @@ __all__ = [
     "FILE_FIELD",
     "SYNTAX_FIELD",
     "ContentError",
+    "Finding",
     "PathKey",
     "Problem",
     "dotted",
@@ -25,6 +26,8 @@ __all__ = [
 Severity = Literal["error", "warning"]
 #: Where in a document: keys and list indexes (from 0), outermost first.
 PathKey = tuple[str | int, ...]
+#: A rule's finding before it is located in a file: (where, message, severity).
+Finding = tuple[PathKey, str, str]
 
 #: FIELD used when a problem concerns the whole file rather than one key.
 FILE_FIELD = "(file)"

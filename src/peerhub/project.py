@@ -21,7 +21,7 @@ from .fieldtypes import new_opaque_id
 from .filenames import file_name_problem
 from .hub import Hub
 from .models import Format, Group, Outcome, today
-from .problems import FILE_FIELD, ContentError, Problem, dotted
+from .problems import FILE_FIELD, ContentError, Finding, Problem, dotted
 from .settings import CONFIG_FILE, load_settings
 from .validation import validate
 from .vocabulary import OUTCOME_IDS
@@ -206,7 +206,7 @@ def _same_anonymous_id(entries: list[Entry[Group]]) -> Iterator[Problem]:
 
 
 def _findings(
-    entries: Iterable[Entry[M]], check: Callable[[Entry[M]], Iterator[rules.Finding]]
+    entries: Iterable[Entry[M]], check: Callable[[Entry[M]], Iterator[Finding]]
 ) -> Iterator[Problem]:
     for entry in entries:
         for loc, message, severity in check(entry):

@@ -13,11 +13,10 @@ from collections.abc import Iterator, Mapping
 from .checkins import check_checkins
 from .fieldtypes import NAME_MAX, new_opaque_id, partial_date_start
 from .models import FORMAT_DESIGN_SUFFIX, Design, Format, Group, Outcome, Range
-from .problems import PathKey, suggest
+from .problems import Finding, PathKey, suggest
 
 __all__ = ["check_format", "check_group", "check_outcome"]
 
-Finding = tuple[PathKey, str, str]  # loc, message, severity
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _ADDRESS = re.compile(r"https?:|mailto:|www\.|\]\(", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+")
