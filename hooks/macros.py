@@ -32,6 +32,8 @@ _MACROS = (
     "outcome_counts",
     "formats_index",
     "groups_index",
+    "checkin_questions",
+    "evidence_rules",
 )
 
 

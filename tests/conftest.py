@@ -32,6 +32,7 @@ FIXTURE_NAV = """nav:
   - Groups: groups/index.md
   - Pick an outcome: outcomes/index.md
   - Contribute: contribute.md
+  - Evaluate: evaluate/index.md
 """
 
 VALID_GROUP = """\
@@ -76,6 +77,7 @@ def make_project(
     pages = {
         "index.md": "# Fixture hub\n\nA tiny hub for tests.\n",
         "contribute.md": "# Contribute\n\nGenerated pages link here.\n",
+        "evaluate/index.md": "# Evaluate\n\nFormat pages and design cards link here.\n",
         **(docs or {}),
     }
     for name, text in pages.items():

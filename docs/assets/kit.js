@@ -180,6 +180,9 @@
       "- Come to every meeting you can; tell the host in advance when you cannot.",
       "- Bring a real issue when it is your turn, and report back on your actions.",
       "- After missing two meetings in a row, talk with the convener about what would help.", "",
+      "## Check-ins",
+      "Every three months, and at our last meeting, we open with a twenty-minute health check " +
+        "(the hub's evaluation kit: /evaluate/) and agree one change to try.", "",
       "## Facilitation", md(d.facilitation) + ". The host role rotates in this order:", "",
       "1. ____", "2. ____", "3. ____", "",
       "## Formats", names.join(", ") + " (the hub's format pages describe the steps).", "",

@@ -85,7 +85,8 @@
     var start = 0;
     var node = fill(blank, {
       slots: { number: number, title: d.title, size: design.size, meetings: d.cadence + ", " + design.minutes + " minutes",
-               program: d.program, facilitation: d.facilitation, modes: d.modes, who: d.who },
+               program: d.program, facilitation: d.facilitation, modes: d.modes, who: d.who,
+               maturity: data.texts[d.evidence[0]], lasting: data.texts[d.evidence[1]], medians: data.texts[d.evidence[2]] },
       hrefs: { kit: root + "kits/?" + kit.toString() },
       lists: {
         formats: d.formats.map(function (slug) { return { link: [data.formats[slug][0], root + data.formats[slug][1]] }; }),

@@ -10,14 +10,16 @@ by the `data-slot`, `data-list` and `data-part` names the template gives.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .agenda import timetable
-from .hub import Hub
 from .models import Design
 from .recommend import Recommendation
 from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS
+
+if TYPE_CHECKING:
+    from .hub import Hub
 
 __all__ = ["BLANK", "DesignCard", "design_card", "design_key", "design_texts"]
 
@@ -67,6 +69,10 @@ class DesignCard:
     groups: tuple[tuple[str, str], ...]
     #: The start kit's query string for this design.
     kit: str
+    #: What the groups in the hub show about the design (`Evidence.texts`).
+    maturity: str = ""
+    lasting: str = ""
+    medians: str = ""
 
 
 BLANK = DesignCard(
@@ -95,6 +101,7 @@ def design_card(
     """
     texts = design_texts(r.design)
     views = hub.published_views
+    key = design_key(outcome_id, r.key)
     return DesignCard(
         number=number,
         title=texts["title"],
@@ -109,5 +116,6 @@ def design_card(
         why=tuple((topic, reason) for topic, reason in texts["why"]),
         agenda=tuple(timetable((s.title, s.minutes, s.detail) for s in r.agenda)),
         groups=tuple((urls.group_url(s), views[s]["name"]) for s in groups),
-        kit=f"outcome={outcome_id}&design={design_key(outcome_id, r.key)}",
+        kit=f"outcome={outcome_id}&design={key}",
+        **hub.evidence["designs"][key].texts("design"),
     )

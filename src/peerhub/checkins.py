@@ -18,13 +18,43 @@ from .fieldtypes import partial_date_start
 from .models import CheckIn, Group
 from .problems import Finding, PathKey
 
-__all__ = ["BOX", "RATINGS", "Point", "Trend", "check_checkins", "months_running", "trends"]
+__all__ = [
+    "BOX",
+    "COUNTS",
+    "QUESTIONS",
+    "RATINGS",
+    "SCALE",
+    "Point",
+    "Trend",
+    "check_checkins",
+    "months_running",
+    "trends",
+]
 
 #: The three ratings, with the question each answers (shown beside the trends).
 RATINGS = {
     "process": "How well the meetings ran",
     "results": "Progress on the main outcome",
     "safety": "How openly members speak",
+}
+
+#: What each member marks from 1 to 5 at a check-in: a statement to agree with. The
+#: evaluation kit (`/evaluate/` and its printable sheet) prints these with `SCALE`.
+QUESTIONS = {
+    "process": "Our meetings ran well: they started on time, kept to the agenda and "
+    "ended with something useful.",
+    "results": "I am making progress on what this group is for.",
+    "safety": "I can raise anything here, a mistake or a worry included, and it stays here.",
+}
+
+#: The five marks, in plain words.
+SCALE = ("Not true", "Rarely true", "Sometimes true", "Mostly true", "Fully true")
+
+#: The counts a check-in records, with how the kit asks for each.
+COUNTS = {
+    "members": "How many members does the group have today?",
+    "meetings": "How many meetings has it held since the last check-in (or since it started)?",
+    "attendance": "How many members came to a meeting, on average, in that time?",
 }
 
 

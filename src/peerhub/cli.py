@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .filenames import slugify
-from .issueform import form_yaml
-from .issuereader import comment, group_from_issue
+from .issueform import checkin_fields, checkin_form_yaml, form_yaml
+from .issuereader import checkin_from_issue, comment, group_from_issue
 from .project import check_project, load_hub
 from .scaffold import scaffold
 from .schema import schemas
@@ -50,15 +50,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write the JSON Schemas into schema/")
     schema.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
-    issue = sub.add_parser("from-issue", help="turn a 'share your experience' issue into a file")
+    issue = sub.add_parser(
+        "from-issue",
+        help="turn a 'share your experience' issue into a group file, or add a "
+        "'record a check-in' issue to one",
+    )
     issue.add_argument("body", help="a file holding the issue body, or - for standard input")
-    issue.add_argument("--write", action="store_true", help="write groups/<slug>.yml")
+    issue.add_argument("--write", action="store_true", help="write the group file")
     issue.add_argument(
         "--comment", type=Path, help="when answers need fixing, write the bot's reply here"
     )
     issue.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
-    form = sub.add_parser("issue-form", help="write the issue form into .github/")
+    form = sub.add_parser("issue-form", help="write the issue forms into .github/")
     form.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
     build = sub.add_parser("build", help="validate, then build into site/ atomically")
@@ -141,11 +145,19 @@ def new_file(root: Path, kind: str, name: str) -> int:
 
 
 def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | None = None) -> int:
-    """Print (or write) the group file an issue body describes; exit 1 with the problems."""
+    """Print (or write) the group file an issue body describes: a new group from the
+    "share your experience" form, or a group's file with one more check-in from the
+    "record a check-in" form. Exit 1 with the problems.
+    """
     body = sys.stdin.read() if body_path == "-" else Path(body_path).read_text(encoding="utf-8")
     hub = load_hub(root)
     display = "issue" if body_path == "-" else Path(body_path).name
-    slug, text, problems = group_from_issue(hub, body, display)
+    if CHECKIN_HEADING in body:
+        path, text, problems = checkin_from_issue(hub, body, display)
+        done = f"added a check-in to {path}"
+    else:
+        slug, text, problems = group_from_issue(hub, body, display)
+        path, done = f"groups/{slug}.yml", f"wrote groups/{slug}.yml"
     for problem in problems:
         print(problem)
     if any(p.severity == "error" for p in problems):
@@ -155,21 +167,26 @@ def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | No
     if not write:
         print(text, end="")
         return 0
-    target = root / "groups" / f"{slug}.yml"
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote groups/{slug}.yml")
+    (root / path).write_text(text, encoding="utf-8")
+    print(done)
     return 0
 
 
+#: The first question of the check-in form, which tells its issues apart.
+CHECKIN_HEADING = f"### {checkin_fields()[0].label}"
 ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/share-experience.yml")
+CHECKIN_FORM = Path(".github/ISSUE_TEMPLATE/record-check-in.yml")
 
 
 def write_issue_form(root: Path) -> int:
-    """Refresh the GitHub issue form from the same field list `from-issue` reads."""
-    target = root / ISSUE_FORM
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(form_yaml(load_hub(root)), encoding="utf-8")
-    print(f"wrote {ISSUE_FORM}")
+    """Refresh the GitHub issue forms from the same field lists `from-issue` reads."""
+    for target, text in (
+        (ISSUE_FORM, form_yaml(load_hub(root))),
+        (CHECKIN_FORM, checkin_form_yaml()),
+    ):
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        (root / target).write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
     return 0
 
 

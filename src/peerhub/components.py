@@ -17,8 +17,8 @@ from . import urls
 from .agenda import timetable
 from .cards import BLANK, design_card
 from .charts import geometry
-from .checkins import BOX, months_running, trends
-from .evidence import matching_groups
+from .checkins import BOX, COUNTS, QUESTIONS, SCALE, months_running, trends
+from .evidence import LEVELS, matching_groups, rules
 from .facets import FACET_LABELS, FACETS
 from .hub import Hub
 from .markup import prose, text
@@ -129,6 +129,24 @@ class Components:
         """The maintainers' options under `extra.peerhub`, from their docstrings."""
         return self._render("settings_reference.html", page, options=options())
 
+    # The evaluation kit
+    def checkin_questions(self, sheet: str = "", page: str = "") -> Markup:
+        """A check-in's questions and 1-5 scale; `sheet="sheet"` adds blanks to write in."""
+        return self._render(
+            "checkin_questions.html",
+            page,
+            counts=COUNTS,
+            questions=QUESTIONS,
+            scale=SCALE,
+            sheet=bool(sheet),
+        )
+
+    def evidence_rules(self, page: str = "") -> Markup:
+        """How groups become evidence for formats and designs: the maturity levels and
+        when medians are shown, as `/evaluate/` states them.
+        """
+        return self._render("evidence_rules.html", page, rules=rules(self.hub.settings.min_groups))
+
     # Formats
     def format_card(self, slug: str, page: str = "") -> Markup:
         """A small card for one format: name, summary, size and timing."""
@@ -139,8 +157,17 @@ class Components:
         users = [(s, g) for s, g in self._group_views().items() if slug in g["formats"]]
         fmt = self.hub.formats[slug]
         agenda = timetable((s.step, s.minutes, s.detail) for s in fmt.agenda)
+        evidence = self.hub.evidence["formats"][slug]
         return self._render(
-            "format_page.html", page, slug=slug, fmt=fmt, users=users, agenda=agenda
+            "format_page.html",
+            page,
+            slug=slug,
+            fmt=fmt,
+            users=users,
+            agenda=agenda,
+            evidence=evidence,
+            said=evidence.texts("format"),
+            levels=LEVELS,
         )
 
     def formats_index(self, page: str = "") -> Markup:

@@ -1,31 +1,276 @@
-"""Which published groups stand behind a recommended design.
+"""What the groups in the hub show about each format and each recommended design.
 
-A group counts as evidence for a design when it serves the design's outcome first
-and its size (members, else people at a typical meeting) falls within the design's
-size range: a group of 50 is no evidence for a circle of six, whatever its formats.
+Evidence comes from the groups' own files: which formats they use, how long they ran
+and their check-ins. For one format or design the hub says
+
+- its **maturity**: untried (no group), tried (1 or 2 groups) or established (3 or
+  more), like a pattern library's "known instances", but counted, not graded by hand;
+- how many of those groups **ran 12 months or more** (`checkins.months_running`);
+- the **medians** of the groups' latest check-ins (attendance rate and the three
+  ratings), only where at least `min_groups` groups with check-ins stand behind them.
+
+Private groups count here and nowhere else, and only inside a figure with at least
+`min_groups` groups behind it: where fewer groups use a format, its level is
+counted from the published groups alone. `/evaluate/` states these rules in words
+(`rules`), and `/api/evidence.json` carries the figures (`evidence_data`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import median
+from typing import TYPE_CHECKING, Any, Literal
 
-from .models import Design
+from .cards import design_key
+from .checkins import RATINGS, months_running
+from .models import Design, Strict
+from .privacy import MIN_GROUPS, fewer, masked_count
 
-__all__ = ["matching_groups"]
+if TYPE_CHECKING:
+    from .hub import Hub
+
+__all__ = [
+    "ESTABLISHED",
+    "LEVELS",
+    "LONG_RUNNING",
+    "Evidence",
+    "EvidenceFile",
+    "evidence_data",
+    "evidence_for",
+    "hub_evidence",
+    "matches",
+    "matching_groups",
+    "rules",
+]
+
+#: Groups a format or design needs to count as established.
+ESTABLISHED = 3
+#: Months a group must have met to count as long-running.
+LONG_RUNNING = 12
+#: Each maturity level and how readers see it.
+LEVELS = {"untried": "Untried", "tried": "Tried", "established": "Established"}
+#: The figures the medians are taken of, in the order they are shown.
+MEDIANS = ("attendance", *RATINGS)
+#: What the groups do with a format or design: (one group, several groups).
+VERBS = {
+    "format": ("uses this format", "use this format"),
+    "design": ("matches this design", "match this design"),
+}
+
+
+def matches(view: Mapping[str, Any], outcome: str, design: Design) -> bool:
+    """Whether a group is like `design`: it serves the design's outcome first and its
+    size (members, else people at a typical meeting) falls within the design's range;
+    a group of 50 is no evidence for a circle of six, whatever its formats.
+    """
+    size = view["size"]["members"] or view["size"]["attendance"]
+    return (
+        view["outcomes"]["primary"] == outcome
+        and size is not None
+        and design.size.min <= size <= design.size.max
+    )
 
 
 def matching_groups(
     views: Mapping[str, Mapping[str, Any]], outcome: str, design: Design
 ) -> list[str]:
-    """Addresses of published groups that match `design` by outcome and size."""
-    found = []
-    for address, view in views.items():
-        size = view["size"]["members"] or view["size"]["attendance"]
-        if (
-            view["outcomes"]["primary"] == outcome
-            and size is not None
-            and design.size.min <= size <= design.size.max
-        ):
-            found.append(address)
-    return found
+    """Addresses of published groups like `design` (see `matches`)."""
+    return [address for address, view in views.items() if matches(view, outcome, design)]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The figures for one format or design; every count is already safe to show."""
+
+    level: str
+    #: The groups the level counts.
+    groups: int
+    #: Of those, how many ran 12 months or more (None: too few to say).
+    long_running: int | None
+    #: Groups with check-ins behind the medians (0 when there are too few to show).
+    checked: int
+    #: Median of each group's latest check-in, by `MEDIANS` name; None: too few groups.
+    medians: dict[str, float] | None
+    #: The fewest groups a figure with private groups or medians behind it may count.
+    least: int = MIN_GROUPS
+
+    def texts(self, kind: str) -> dict[str, str]:
+        """The evidence in sentences, for a format's page, a design card and the picker;
+        `kind` is "format" or "design".
+        """
+        n = self.groups
+        groups = f"{n} group{'s' if n != 1 else ''}"
+        verb = VERBS[kind][n != 1]
+        maturity = {
+            "untried": f"Untried: no group in the hub {VERBS[kind][0]} yet.",
+            "tried": f"Tried: {groups} in the hub {verb}.",
+            "established": f"Established: {groups} in the hub {verb}.",
+        }[self.level]
+        lasting = medians = ""
+        if n and self.long_running is None:
+            lasting = f"Groups that ran {LONG_RUNNING} months or more: {fewer(self.least)}."
+        elif n:
+            lasting = f"{self.long_running} of {n} ran {LONG_RUNNING} months or more."
+        if n and self.medians is None:
+            medians = f"Check-in medians: {fewer(self.least)} with check-ins so far."
+        elif self.medians is not None:
+            m = self.medians
+            ratings = ", ".join(f"{RATINGS[k].lower()} {m[k]:g} of 5" for k in RATINGS)
+            medians = (
+                f"Medians of the latest check-ins of {self.checked} groups: "
+                f"attendance {m['attendance']:g}% of members; {ratings}."
+            )
+        return {"maturity": maturity, "lasting": lasting, "medians": medians}
+
+
+def evidence_for(
+    views: Iterable[Mapping[str, Any]], today: dt.date, least: int = MIN_GROUPS
+) -> Evidence:
+    """The evidence from the groups that use a format or are like a design
+    (aggregate views: private groups included, marked by `private`).
+    """
+    least = max(least, MIN_GROUPS)
+    counted = list(views)
+    if len(counted) < least:
+        # Too few for a private group to hide among: count the published ones only.
+        counted = [v for v in counted if not v["private"]]
+    n = len(counted)
+    level = "untried" if n == 0 else "tried" if n < ESTABLISHED else "established"
+    lasting = [v for v in counted if (months_running(v, today) or 0) >= LONG_RUNNING]
+    checked = [v for v in counted if v["checkins"]]
+    return Evidence(
+        level=level,
+        groups=n,
+        long_running=masked_count(len(lasting), sum(v["private"] for v in lasting), least),
+        checked=len(checked) if len(checked) >= least else 0,
+        medians=_medians([v["checkins"][-1] for v in checked]) if len(checked) >= least else None,
+        least=least,
+    )
+
+
+def _medians(latest: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    rates = [100 * c["attendance"] / c["members"] for c in latest]
+    figures = {"attendance": round(median(rates))}
+    figures.update({k: round(median(c[k] for c in latest), 1) for k in RATINGS})
+    return figures
+
+
+def hub_evidence(hub: Hub, today: dt.date) -> dict[str, dict[str, Evidence]]:
+    """Evidence for every format (by slug) and every candidate design (by its card key,
+    `cards.design_key`); read it as `hub.evidence`.
+    """
+    views = hub.aggregate_views
+    least = hub.settings.min_groups
+    return {
+        "formats": {
+            slug: evidence_for((v for v in views if slug in v["formats"]), today, least)
+            for slug in hub.formats
+        },
+        "designs": {
+            design_key(outcome, key): evidence_for(
+                (v for v in views if matches(v, outcome, design)), today, least
+            )
+            for outcome, found in hub.candidates.items()
+            for key, design, _ in found
+        },
+    }
+
+
+def rules(least: int = MIN_GROUPS) -> list[tuple[str, str]]:
+    """The rules above in words, as `/evaluate/` states them: (name, rule)."""
+    least = max(least, MIN_GROUPS)
+    return [
+        (LEVELS["untried"], "no group in the hub uses it."),
+        (LEVELS["tried"], f"1 to {ESTABLISHED - 1} groups use it."),
+        (LEVELS["established"], f"{ESTABLISHED} or more groups use it."),
+        (
+            "Ran 12 months or more",
+            f"a group that met for {LONG_RUNNING} months or more: from its start to its "
+            "end, or to its latest check-in while it still meets.",
+        ),
+        (
+            "Medians",
+            "the middle value of each group's latest check-in: attendance as a share of "
+            f"members, and the three ratings. Shown only where at least {least} groups "
+            "with check-ins stand behind them.",
+        ),
+        (
+            "Private groups",
+            f"counted only in a figure with at least {least} groups behind it; a format "
+            "that fewer groups use is judged by its published groups alone.",
+        ),
+        (
+            "Designs",
+            "a group counts for a recommended design when it serves the design's outcome "
+            "first and its size falls within the design's range.",
+        ),
+    ]
+
+
+class Medians(Strict):
+    """The middle value of the groups' latest check-ins."""
+
+    attendance: float
+    """Members present at a meeting, as a percentage of members."""
+    process: float
+    """How well the meetings ran, 1-5."""
+    results: float
+    """Progress on the main outcome, 1-5."""
+    safety: float
+    """How openly members speak, 1-5."""
+
+
+class Figures(Strict):
+    """What the groups in the hub show about one format or design."""
+
+    level: Literal["untried", "tried", "established"]
+    """Maturity: untried (no group), tried (1-2 groups), established (3 or more)."""
+    groups: int
+    """The groups the level counts (private ones only where at least min_groups)."""
+    long_running: int | None
+    """Of those, the groups that met 12 months or more; null where too few to say."""
+    checked: int
+    """Groups whose check-ins stand behind the medians; 0 where too few to show them."""
+    medians: Medians | None
+    """Medians of the latest check-ins; null with fewer than min_groups such groups."""
+
+
+class EvidenceFile(Strict):
+    """`/api/evidence.json`: evidence for every format and recommended design."""
+
+    established: int
+    """Groups a format or design needs to be established."""
+    long_running_months: int
+    """Months a group must have met to count as long-running."""
+    min_groups: int
+    """The fewest groups behind a median or a figure that counts a private group."""
+    formats: dict[str, Figures]
+    """By format slug (formats/<slug>.yml)."""
+    designs: dict[str, Figures]
+    """By design key, as the picker's kit links name it: <outcome>-<n> or
+    <outcome>-format-<slug>."""
+
+
+def evidence_data(hub: Hub) -> dict[str, Any]:
+    """`/api/evidence.json`, as `EvidenceFile` describes it."""
+
+    def figures(e: Evidence) -> Figures:
+        return Figures(
+            level=e.level,  # type: ignore[arg-type]
+            groups=e.groups,
+            long_running=e.long_running,
+            checked=e.checked,
+            medians=Medians(**e.medians) if e.medians is not None else None,
+        )
+
+    found = hub.evidence
+    data = EvidenceFile(
+        established=ESTABLISHED,
+        long_running_months=LONG_RUNNING,
+        min_groups=max(hub.settings.min_groups, MIN_GROUPS),
+        formats={slug: figures(e) for slug, e in found["formats"].items()},
+        designs={key: figures(e) for key, e in found["designs"].items()},
+    )
+    return data.model_dump(mode="json")

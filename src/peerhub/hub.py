@@ -17,7 +17,8 @@ from typing import Any
 from . import facets, privacy, recommend
 from .charts import Chart
 from .charts import charts as compute_charts
-from .models import Design, Format, Group, Outcome
+from .evidence import Evidence, hub_evidence
+from .models import Design, Format, Group, Outcome, today
 from .settings import Settings
 
 __all__ = ["Hub"]
@@ -71,3 +72,10 @@ class Hub:
     def candidates(self) -> dict[str, list[tuple[str, Design, float]]]:
         """Each outcome's candidate designs, best first (see `recommend.candidates`)."""
         return {oid: recommend.candidates(self, oid) for oid in self.outcomes}
+
+    @cached_property
+    def evidence(self) -> dict[str, dict[str, Evidence]]:
+        """Maturity, long-running groups and check-in medians for every format and
+        candidate design (see `evidence.hub_evidence`).
+        """
+        return hub_evidence(self, today())

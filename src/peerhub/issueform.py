@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from .checkins import COUNTS, QUESTIONS, RATINGS, SCALE
 from .hub import Hub
 from .models import Group
 from .privacy import READABLE_NOTE, VISIBILITY_TEXT
@@ -29,6 +30,8 @@ __all__ = [
     "VISIBILITY_HELP",
     "VISIBILITY_LABELS",
     "FormField",
+    "checkin_fields",
+    "checkin_form_yaml",
     "derived",
     "form_fields",
     "form_yaml",
@@ -49,7 +52,7 @@ class FormField:
 
     label: str
     field: str
-    kind: str = "input"  # input, textarea, lines, dropdown, multi, number, checkbox
+    kind: str = "input"  # input, textarea, lines, dropdown, multi, number, decimal, checkbox
     required: bool = False
     description: str = ""
     options: tuple[tuple[str, str], ...] = ()  # (value in the file, text on the form)
@@ -204,24 +207,95 @@ def _written(hub: Hub) -> tuple[FormField, ...]:
     )
 
 
+def checkin_fields() -> tuple[FormField, ...]:
+    """The "record a check-in" form's questions: the group's page, then the check-in's
+    fields in the order of `models.CheckIn`, worded as the evaluation kit asks them.
+    """
+    ratings = tuple((str(n), f"{n}: {word}") for n, word in enumerate(SCALE, start=1))
+    return (
+        FormField(
+            "Your group's page",
+            "group",
+            required=True,
+            description="Copy the address of the group's page in the hub: it ends in "
+            "groups/ and the page's name, such as groups/staff-plus-peer-group/ (an "
+            "anonymous group's name there is random letters). A private group has no "
+            "page: add its check-in to its file in a pull request instead.",
+        ),
+        FormField("Date of the check-in", "date", required=True, description="YYYY-MM-DD."),
+        *(
+            FormField(question, key, "decimal" if key == "attendance" else "number", True)
+            for key, question in COUNTS.items()
+        ),
+        *(
+            FormField(
+                sentence,
+                key,
+                "dropdown",
+                required=True,
+                description=f"The middle mark of the members' marks ({RATINGS[key].lower()}).",
+                options=ratings,
+            )
+            for key, sentence in QUESTIONS.items()
+        ),
+        FormField(
+            "What stood out since the last check-in?",
+            "note",
+            description="One sentence, shown on the group's page. Name no one.",
+        ),
+    )
+
+
 def form_yaml(hub: Hub) -> str:
     """The issue form definition for `.github/ISSUE_TEMPLATE/share-experience.yml`."""
-    body: list[dict[str, Any]] = [
-        {
-            "type": "markdown",
-            "attributes": {
-                "value": "Thank you for sharing! A maintainer turns this into a pull "
-                "request; the checks tell you if anything needs changing. Leave out "
-                'what you don\'t know: pages say "Not recorded" rather than guess.'
-            },
-        }
-    ]
-    for f in form_fields(hub):
+    return _form(
+        form_fields(hub),
+        name="Share a group's experience",
+        about="Tell other peer groups how yours runs; no git or YAML needed.",
+        title="Experience: ",
+        label="experience",
+        intro="Thank you for sharing! A maintainer turns this into a pull "
+        "request; the checks tell you if anything needs changing. Leave out "
+        'what you don\'t know: pages say "Not recorded" rather than guess.',
+        consent="The group agreed to share this; nothing here is confidential.",
+        source="peerhub/issueform.py",
+    )
+
+
+def checkin_form_yaml() -> str:
+    """The issue form definition for `.github/ISSUE_TEMPLATE/record-check-in.yml`."""
+    return _form(
+        checkin_fields(),
+        name="Record a check-in",
+        about="Add your group's latest check-in (every three months, and at the end) to its page.",
+        title="Check-in: ",
+        label="check-in",
+        intro="Run the check-in first (the hub's evaluation kit at /evaluate/ has the "
+        "questions and a printable sheet), then copy the results here. A maintainer "
+        "adds them to your group's file; nothing else in it changes.",
+        consent="The group agreed to share these results.",
+        source="peerhub/issueform.py",
+    )
+
+
+def _form(
+    fields: tuple[FormField, ...],
+    *,
+    name: str,
+    about: str,
+    title: str,
+    label: str,
+    intro: str,
+    consent: str,
+    source: str,
+) -> str:
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": intro}}]
+    for f in fields:
         item: dict[str, Any] = {"id": f.field.replace(".", "-").replace("_", "-")}
         attrs: dict[str, Any] = {"label": f.label}
         if f.description:
             attrs["description"] = f.description
-        if f.kind in {"input", "number"}:
+        if f.kind in {"input", "number", "decimal"}:
             item["type"] = "input"
         elif f.kind in {"textarea", "lines"}:
             item["type"] = "textarea"
@@ -242,21 +316,10 @@ def form_yaml(hub: Hub) -> str:
             "id": "consent",
             "attributes": {
                 "label": "Consent",
-                "options": [
-                    {
-                        "label": "The group agreed to share this; nothing here is confidential.",
-                        "required": True,
-                    }
-                ],
+                "options": [{"label": consent, "required": True}],
             },
         }
     )
-    form = {
-        "name": "Share a group's experience",
-        "description": "Tell other peer groups how yours runs; no git or YAML needed.",
-        "title": "Experience: ",
-        "labels": ["experience"],
-        "body": body,
-    }
-    header = "# Generated by `peerhub issue-form` from peerhub/issueform.py; do not edit.\n"
+    form = {"name": name, "description": about, "title": title, "labels": [label], "body": body}
+    header = f"# Generated by `peerhub issue-form` from {source}; do not edit.\n"
     return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)

@@ -7,23 +7,27 @@ the labels `issueform.form_fields` gives them; problems point at the answer's li
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .checkins import RATINGS
 from .fieldtypes import new_opaque_id
 from .filenames import slug_problem, slugify
-from .groupwriter import group_yaml
+from .groupwriter import append_checkin, group_yaml
 from .hub import Hub
-from .issueform import NO_RESPONSE, FormField, form_fields
-from .models import Group, today
+from .issueform import NO_RESPONSE, FormField, checkin_fields, form_fields
+from .models import CheckIn, Group, today
+from .privacy import addresses
 from .problems import Problem, dotted, suggest
 from .rules import check_group
 from .validation import validate
 from .yamlsafe import YamlProblem, load_bytes
 
-__all__ = ["comment", "group_from_issue"]
+__all__ = ["checkin_from_issue", "comment", "group_from_issue"]
 
 
 @dataclass
@@ -51,9 +55,10 @@ def _sections(body: str) -> list[_Section]:
     return sections
 
 
-def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, str, list[Problem]]:
-    """(slug, YAML text, problems) for an issue body; the YAML is only usable without errors."""
-    fields = {f.label: f for f in form_fields(hub)}
+def _answers(
+    fields: dict[str, FormField], body: str, display: str
+) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
+    """(values by field, line of each answered label, problems) from an issue body."""
     problems: list[Problem] = []
     data: dict[str, Any] = {}
     seen: dict[str, int] = {}
@@ -108,7 +113,13 @@ def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, 
             continue
         if value not in (None, "", []):
             _put(data, spec.field, value)
-    problems += _missing(fields.values(), seen, display)
+    return data, seen, problems + _missing(fields.values(), seen, display)
+
+
+def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, str, list[Problem]]:
+    """(slug, YAML text, problems) for an issue body; the YAML is only usable without errors."""
+    fields = {f.label: f for f in form_fields(hub)}
+    data, seen, problems = _answers(fields, body, display)
     data["added"] = today()
     if data.get("visibility") == "anonymous":
         data["anonymous_id"] = new_opaque_id()
@@ -118,6 +129,70 @@ def group_from_issue(hub: Hub, body: str, display: str = "issue") -> tuple[str, 
     lines = {spec.field: seen.get(spec.label, 1) for spec in fields.values()}
     checked = _check(hub, slug, text, display, lines)
     return slug, text, sorted(problems + [p for p in checked if p.field not in reported])
+
+
+def checkin_from_issue(
+    hub: Hub, body: str, display: str = "issue"
+) -> tuple[str, str, list[Problem]]:
+    """(group file, its new text, problems) for a "Record a check-in" issue body: the
+    file as it is in `hub.root` with the check-in added after its last one, checked
+    like any group file. The new text is only usable without errors.
+    """
+    fields = {f.label: f for f in checkin_fields()}
+    data, seen, problems = _answers(fields, body, display)
+    lines = {spec.field: seen.get(spec.label, 1) for spec in fields.values()}
+    page = str(data.pop("group", ""))
+    slug = _group_at(hub, page)
+    if slug is None:
+        if page:
+            problems.append(
+                Problem(
+                    display,
+                    lines["group"],
+                    1,
+                    "group",
+                    f"no group page at '{page}'; copy the address of your group's page "
+                    "in the hub (a private group adds its check-in in a pull request)",
+                )
+            )
+        return "", "", sorted(problems)
+    path = f"groups/{slug}.yml"
+    raw = (hub.root / path).read_bytes()
+    entry = {key: data.get(key) for key in CheckIn.model_fields}
+    for key in RATINGS:  # the dropdowns' values are the digits 1 to 5
+        entry[key] = int(entry[key]) if str(entry[key]).isdigit() else entry[key]
+    with contextlib.suppress(TypeError, ValueError):
+        entry["date"] = dt.date.fromisoformat(str(entry["date"]))
+    text = append_checkin(raw.decode("utf-8"), load_bytes(raw, path), entry)
+    reported = {p.field for p in problems}
+    found = []
+    for p in _check_file(hub, slug, text, display):
+        leaf = p.field.rsplit(".", 1)[-1]
+        if leaf not in reported:
+            found.append(Problem(display, lines.get(leaf, 1), 1, leaf, p.message, p.severity))
+    return path, text, sorted(problems + found)
+
+
+def _group_at(hub: Hub, page: str) -> str | None:
+    """The file name (slug) of the published group whose page `page` names."""
+    name = page.strip().rstrip("/").rpartition("groups/")[2].split("/")[0].split("?")[0]
+    by_address = {address: slug for slug, address in addresses(hub).items()}
+    return by_address.get(name) if name else None
+
+
+def _check_file(hub: Hub, slug: str, text: str, display: str) -> list[Problem]:
+    """A group file's problems, as the build would find them."""
+    try:
+        doc = load_bytes(text.encode(), display)
+    except YamlProblem as exc:
+        return [exc.problem]
+    group, found = validate(doc, Group)
+    if group is None:
+        return found
+    return [
+        Problem(display, 1, 1, dotted(loc), message, severity)
+        for loc, message, severity in check_group(slug, group, hub.formats, today())
+    ]
 
 
 def _missing(specs: Iterable[FormField], seen: dict[str, int], display: str) -> list[Problem]:
@@ -138,16 +213,7 @@ def _missing(specs: Iterable[FormField], seen: dict[str, int], display: str) -> 
 
 def _check(hub: Hub, slug: str, text: str, display: str, lines: dict[str, int]) -> list[Problem]:
     """Validate the produced file like any group file; point problems at form sections."""
-    try:
-        doc = load_bytes(text.encode(), display)
-    except YamlProblem as exc:
-        return [exc.problem]
-    group, found = validate(doc, Group)
-    if group is not None:
-        found = [
-            Problem(display, 1, 1, dotted(loc), message, severity)
-            for loc, message, severity in check_group(slug, group, hub.formats, today())
-        ]
+    found = _check_file(hub, slug, text, display)
     reserved = slug_problem(slug, "groups") if slug else None
     if not slug:
         found.append(Problem(display, 1, 1, "name", "use letters or digits in the group name"))
@@ -211,11 +277,19 @@ _PARSERS: dict[str, Callable[[FormField, str], Any]] = {
     "input": lambda _spec, text: text,
     "textarea": lambda _spec, text: text,
     "number": lambda _spec, text: int(text) if text.isdigit() else text,
+    "decimal": lambda _spec, text: _decimal(text),
     "checkbox": lambda _spec, text: "[x]" in text.lower() or None,
     "dropdown": _choice,
     "multi": _choices,
     "lines": _lines,
 }
+
+
+def _decimal(text: str) -> float | str:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return text  # the model's check says what is expected
 
 
 def _link(line: str) -> dict[str, str]:

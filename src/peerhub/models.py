@@ -152,6 +152,9 @@ class Format(Strict):
     """Slugs of related formats."""
     sources: Annotated[list[Sentence], Field(max_length=12)] = []
     """Where the format comes from or is described."""
+    standalone: bool = True
+    """Whether a group can meet on this format alone; false for a part of other
+    meetings, such as a health check, which the picker never offers as a design."""
 
 
 class GroupSize(Strict):

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from . import urls
 from .components import Components
+from .evaluation import CSV_PATH, NOTES_PATH, csv_template, notes_template
+from .evidence import evidence_data
 from .facets import directory_data
 from .feed import FEED_PATH, atom_feed
 from .hub import Hub
@@ -205,6 +207,9 @@ def generated_assets(hub: Hub, site_url: str) -> Iterator[tuple[str, str | bytes
     yield FEED_PATH, atom_feed(hub, site_url)
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
+    yield "api/evidence.json", _json(evidence_data(hub))
+    yield CSV_PATH, csv_template()
+    yield NOTES_PATH, notes_template()
     yield (
         "api/outcomes.json",
         _json(

@@ -96,6 +96,12 @@ def picker_data(hub: Hub) -> dict[str, Any]:
                     "key": design_key(outcome, key),
                     "outcome": outcome,
                     "groups": matching_groups(groups, outcome, design),
+                    "evidence": [
+                        texts.add(t)
+                        for t in hub.evidence["designs"][design_key(outcome, key)]
+                        .texts("design")
+                        .values()
+                    ],
                 }
             )
         for number, item in enumerate(designs[-len(hub.candidates[outcome]) :], start=1):

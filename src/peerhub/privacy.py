@@ -185,6 +185,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
             "outcomes",
             "related",
             "sources",
+            "standalone",
         ),
         MAINTAINED,
     ),

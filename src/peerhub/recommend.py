@@ -68,13 +68,14 @@ class Answer:
 
 def candidates(hub: Hub, outcome: str) -> list[tuple[str, Design, float]]:
     """The outcome's own designs (best first), then one design per format that serves
-    it first and is not already the main format of a design (`hub.candidates`).
+    it first, can carry a group alone and is not already the main format of a design
+    (`hub.candidates`).
     """
     own = hub.outcomes[outcome].designs
     found = [(f"{outcome}/{i + 1}", d, float(i)) for i, d in enumerate(own)]
     main_formats = {d.formats[0] for d in own}
     for slug, fmt in hub.formats.items():
-        if outcome in fmt.outcomes.primary and slug not in main_formats:
+        if fmt.standalone and outcome in fmt.outcomes.primary and slug not in main_formats:
             found.append((f"format/{slug}", design_from_format(hub, slug, fmt, outcome), 3.0))
     return found
 
