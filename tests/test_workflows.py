@@ -115,7 +115,7 @@ def test_workflows_and_issue_form_match_githubs_schemas() -> None:
     checker = Path(sys.executable).parent / "check-jsonschema"
     for schema, files in (
         ("vendor.github-workflows", WORKFLOWS),
-        ("vendor.github-issue-forms", [REPO / ".github/ISSUE_TEMPLATE/share-experience.yml"]),
+        ("vendor.github-issue-forms", sorted((REPO / ".github/ISSUE_TEMPLATE").glob("*.yml"))),
     ):
         result = subprocess.run(
             [str(checker), "--builtin-schema", schema, *map(str, files)],

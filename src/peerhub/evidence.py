@@ -183,7 +183,7 @@ def rules(least: int = MIN_GROUPS) -> list[tuple[str, str]]:
     least = max(least, MIN_GROUPS)
     return [
         (LEVELS["untried"], "no group in the hub uses it."),
-        (LEVELS["tried"], f"1 to {ESTABLISHED - 1} groups use it."),
+        (LEVELS["tried"], f"1 or {ESTABLISHED - 1} groups use it."),
         (LEVELS["established"], f"{ESTABLISHED} or more groups use it."),
         (
             "Ran 12 months or more",

@@ -1,0 +1,173 @@
+"""The "Record a check-in" issue form and `peerhub from-issue` adding its answers to a
+group's file: every line already there stays as it was, and the result is checked
+like any group file, with problems pointing at the issue's sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from peerhub.cli import main
+from peerhub.issueform import checkin_fields, checkin_form_yaml
+from peerhub.issuereader import checkin_from_issue
+from peerhub.project import check_project, load_hub
+
+from conftest import REPO, VALID_GROUP, make_project
+
+BODY = (Path(__file__).parent / "issues" / "check-in.md").read_text()
+
+#: A group file as people write them: comments, blank lines, a key after the list.
+WRITTEN = """\
+# Our circle; ask Dana before changing this file.
+name: Example circle
+summary: Six team leads who meet monthly to help each other.
+added: 2025-01-15
+formats: [troika-consulting]
+outcomes:
+  primary: support
+started: 2025-01
+checkins:
+    - date: 2025-03-01   # the first one
+      members: 8
+      meetings: 3
+      attendance: 6
+      process: 3
+      results: 2
+      safety: 4
+
+# The rest is about how we run.
+running: true
+"""
+
+#: What the form's answers add, written by hand.
+ADDED = """\
+    - date: 2025-10-01
+      members: 8
+      meetings: 3
+      attendance: 6.5
+      process: 4
+      results: 3
+      safety: 5
+"""
+
+
+def hub_with(tmp_path: Path, text: str, visibility: str = "") -> object:
+    return load_hub(
+        make_project(tmp_path / "hub", groups={"example-circle.yml": text + visibility})
+    )
+
+
+def test_committed_check_in_form_is_current() -> None:
+    committed = (REPO / ".github" / "ISSUE_TEMPLATE" / "record-check-in.yml").read_text()
+    assert committed == checkin_form_yaml(), "run `peerhub issue-form` to refresh it"
+
+
+def test_the_form_asks_every_check_in_field_in_order() -> None:
+    form = yaml.safe_load(checkin_form_yaml())
+    assert form["labels"] == ["check-in"]
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert ids == [
+        "group",
+        "date",
+        "members",
+        "meetings",
+        "attendance",
+        "process",
+        "results",
+        "safety",
+        "note",
+        "consent",
+    ]
+    ratings = next(item for item in form["body"] if item.get("id") == "safety")
+    assert ratings["attributes"]["options"] == [
+        "1: Not true",
+        "2: Rarely true",
+        "3: Sometimes true",
+        "4: Mostly true",
+        "5: Fully true",
+    ]
+    assert checkin_fields()[0].label == "Your group's page"
+
+
+def test_the_check_in_goes_after_the_last_one_and_nothing_else_moves(tmp_path: Path) -> None:
+    path, text, problems = checkin_from_issue(hub_with(tmp_path, WRITTEN), BODY, "body.md")
+    assert problems == []
+    assert path == "groups/example-circle.yml"
+    before, after = WRITTEN.split("\n# The rest", 1)
+    assert text == before.rstrip("\n") + "\n" + ADDED + "\n# The rest" + after
+
+
+def test_a_group_without_check_ins_gets_the_list_at_the_end(tmp_path: Path) -> None:
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, VALID_GROUP), BODY, "body.md")
+    assert problems == []
+    assert text == VALID_GROUP + "checkins:\n" + ADDED.replace("    ", "  ", 1).replace(
+        "\n      ", "\n    "
+    )
+
+
+def test_the_written_file_passes_the_projects_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path / "hub", groups={"example-circle.yml": WRITTEN})
+    body = tmp_path / "body.md"
+    body.write_text(BODY.replace("_No response_", "New members joined after the summer."))
+    assert main(["from-issue", str(body), "--write", "--root", str(root)]) == 0
+    assert capsys.readouterr().out == "added a check-in to groups/example-circle.yml\n"
+    hub, problems = check_project(root)
+    assert problems == []
+    checkins = hub.groups["example-circle"].checkins
+    assert [str(c.date) for c in checkins] == ["2025-03-01", "2025-10-01"]
+    assert checkins[-1].note == "New members joined after the summer."
+    # Another check-in later in October is refused, at the date's line.
+    body.write_text(BODY.replace("2025-10-01", "2025-10-20"))
+    assert main(["from-issue", str(body), "--root", str(root)]) == 1
+    assert capsys.readouterr().out.startswith(
+        "body.md:7:1: error: date: a second check-in in 2025-10; record at most one a month"
+    )
+
+
+def test_an_anonymous_group_is_found_by_its_page_address(tmp_path: Path) -> None:
+    hub = hub_with(tmp_path, WRITTEN, "visibility: anonymous\nanonymous_id: q7w2e9r4t5y8\n")
+    body = BODY.replace("groups/example-circle/", "groups/anonymous-q7w2e9r4t5y8/")
+    path, _, problems = checkin_from_issue(hub, body, "body.md")
+    assert (path, problems) == ("groups/example-circle.yml", [])
+    # Its file name is not a page address: an anonymous group's name stays out of issues.
+    _, _, problems = checkin_from_issue(hub, BODY, "body.md")
+    assert [p.field for p in problems] == ["group"]
+
+
+def test_a_private_group_has_no_page_to_name(tmp_path: Path) -> None:
+    hub = hub_with(tmp_path, WRITTEN, "visibility: private\n")
+    path, text, problems = checkin_from_issue(hub, BODY, "body.md")
+    assert (path, text) == ("", "")
+    assert [str(p) for p in problems] == [
+        "body.md:3:1: error: group: no group page at "
+        "'https://hub.example.org/groups/example-circle/'; copy the address of your group's "
+        "page in the hub (a private group adds its check-in in a pull request)"
+    ]
+
+
+def test_bad_answers_point_at_their_sections(tmp_path: Path) -> None:
+    hub = hub_with(tmp_path, WRITTEN)
+    _, _, problems = checkin_from_issue(hub, BODY.replace("\n8\n", "\n5\n"), "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:19:1: error: attendance: 6.5 is more than members (5); attendance is how "
+        "many members come to a meeting, on average",
+    ]
+    body = BODY.replace("3: Sometimes true", "7: Wonderful").replace("\n6.5\n", "\nsix\n")
+    _, _, problems = checkin_from_issue(hub, body, "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:19:1: error: attendance: expected a number such as 6 or 6.5; got 'six'",
+        "body.md:27:1: error: results: choose one of the form's options, got '7: Wonderful'",
+    ]
+
+
+def test_missing_answers_and_consent_are_named(tmp_path: Path) -> None:
+    body = BODY.split("### Consent")[0].replace("### Date of the check-in\n\n2025-10-01\n\n", "")
+    _, _, problems = checkin_from_issue(hub_with(tmp_path, WRITTEN), body, "body.md")
+    assert [str(p) for p in problems] == [
+        "body.md:1:1: error: consent: the section '### Consent' is missing; use the issue form",
+        "body.md:1:1: error: date: the section '### Date of the check-in' is missing; fill it in",
+    ]
