@@ -19,14 +19,10 @@ from conftest import REPO, VALID_GROUP, make_project
 BODY = (Path(__file__).parent / "issues" / "check-in.md").read_text()
 
 #: A group file as people write them: comments, blank lines, a key after the list.
-WRITTEN = """\
-# Our circle; ask Dana before changing this file.
-name: Example circle
-summary: Six team leads who meet monthly to help each other.
-added: 2025-01-15
-formats: [troika-consulting]
-outcomes:
-  primary: support
+WRITTEN = (
+    "# Our circle; ask Dana before changing this file.\n"
+    + VALID_GROUP
+    + """\
 started: 2025-01
 checkins:
     - date: 2025-03-01   # the first one
@@ -40,6 +36,7 @@ checkins:
 # The rest is about how we run.
 running: true
 """
+)
 
 #: What the form's answers add, written by hand.
 ADDED = """\
