@@ -48,6 +48,8 @@ ADDED = """\
       results: 3
       safety: 5
 """
+#: The same entry where the list is indented by two spaces.
+ADDED_BY_TWO = ADDED.replace("    ", "  ", 1).replace("\n      ", "\n    ")
 
 
 def hub_with(tmp_path: Path, text: str, visibility: str = "") -> object:
@@ -99,9 +101,7 @@ def test_the_check_in_goes_after_the_last_one_and_nothing_else_moves(tmp_path: P
 def test_a_group_without_check_ins_gets_the_list_at_the_end(tmp_path: Path) -> None:
     _, text, problems = checkin_from_issue(hub_with(tmp_path, VALID_GROUP), BODY, "body.md")
     assert problems == []
-    assert text == VALID_GROUP + "checkins:\n" + ADDED.replace("    ", "  ", 1).replace(
-        "\n      ", "\n    "
-    )
+    assert text == VALID_GROUP + "checkins:\n" + ADDED_BY_TWO
 
 
 def test_the_written_file_passes_the_projects_checks(
@@ -168,3 +168,20 @@ def test_missing_answers_and_consent_are_named(tmp_path: Path) -> None:
         "body.md:1:1: error: consent: the section '### Consent' is missing; use the issue form",
         "body.md:1:1: error: date: the section '### Date of the check-in' is missing; fill it in",
     ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "  - {date: 2025-03-01, members: 8, meetings: 3, attendance: 6, process: 3, "
+        "results: 2, safety: 4}\n",
+        "  - members: 8\n    date: 2025-03-01\n    meetings: 3\n    attendance: 6\n"
+        "    process: 3\n    results: 2\n    safety: 4\n",
+    ],
+    ids=["flow-mapping", "date-not-first"],
+)
+def test_the_new_entry_starts_at_the_dash_of_the_one_above(tmp_path: Path, entry: str) -> None:
+    written = VALID_GROUP + "started: 2025-01\ncheckins:\n" + entry
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, written), BODY, "body.md")
+    assert problems == []
+    assert text == written + ADDED_BY_TWO

@@ -50,14 +50,16 @@ def append_checkin(text: str, doc: Document, entry: dict[str, Any]) -> str:
             lines.pop()
         return "\n".join([*lines, "checkins:", *_item(scalars, "  - ")]) + "\n"
     key_line = doc.keys[("checkins",)][0]
-    first = doc.keys.get(("checkins", 0, "date"))
+    first = min((pos for k, pos in doc.keys.items() if k[:2] == ("checkins", 0)), default=None)
     if first is None:
         # No entries yet (`checkins:` or `checkins: []`): the key starts a block list.
         lines[key_line - 1] = "checkins:"
         prefix = "  - "
     else:
-        written = lines[first[0] - 1]
-        prefix = written[: first[1] - 1]
+        # The first entry's dash: on its first key's line (`- date: ...`, `- {date: ...}`),
+        # or alone on a line above it.
+        dash = next(line for line in reversed(lines[: first[0]]) if line.lstrip().startswith("-"))
+        prefix = dash[: len(dash) - len(dash.lstrip())] + "- "
     later = [pos[0] for k, pos in doc.keys.items() if len(k) == 1 and pos[0] > key_line]
     end = min(later) - 1 if later else len(lines)
     while end > key_line and (not lines[end - 1].strip() or lines[end - 1].lstrip()[:1] == "#"):
