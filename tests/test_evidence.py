@@ -101,9 +101,11 @@ def test_medians_need_three_groups_with_check_ins() -> None:
     )
     assert three.checked == 3
     # Attendance rates 75%, 100%, 50%; process 4, 3, 5; results 3, 4, 2; safety 5, 4, 3.
-    assert three.medians == {"attendance": 75, "process": 4, "results": 3, "safety": 4}
+    assert three.medians is not None
+    assert three.medians.model_dump() == {"attendance": 75, "process": 4, "results": 3, "safety": 4}
     four = evidence_for([view(checkins=[checkin(8, 4, n, n, n)]) for n in (1, 2, 4, 5)], TODAY)
-    assert four.medians == {"attendance": 50, "process": 3, "results": 3, "safety": 3}
+    assert four.medians is not None
+    assert four.medians.model_dump() == {"attendance": 50, "process": 3, "results": 3, "safety": 3}
 
 
 def test_long_running_counts_months_to_the_end_the_last_check_in_or_today() -> None:

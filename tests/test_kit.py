@@ -89,6 +89,14 @@ def test_kit_matches_the_picker(browser: object, site_url: str, name: str) -> No
         assert design["size"] in charter
         assert facts["Facilitation"] in charter
         assert f"starting on {first.isoformat()}" in charter
+        assert "## Check-ins\nEvery three months, and at our last meeting" in charter
+        assert "(the hub's evaluation kit: /evaluate/)" in charter
+        links = page.locator(".ph-kit-evaluate a").evaluate_all("as => as.map(a => a.href)")
+        assert [link.removeprefix(site_url) for link in links] == [
+            "formats/health-check/",
+            "evaluate/",
+            "evaluate/sheet/",
+        ]
     context.close()
     assert errors == []
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from peerhub.checkins import COUNTS, QUESTIONS
 from peerhub.csp import parse, quick_scan
 
 from conftest import mkdocs_build, repo_copy, soup
@@ -95,3 +96,20 @@ def test_the_quick_script_scan_agrees_with_the_html_parser_on_every_page(site: P
         assert scan == parse(html), page
         assert scan.head_end is not None, page
         assert scan.inline_scripts, page
+
+
+def test_the_evaluation_kit_shows_the_questions_and_rules(site: Path) -> None:
+    evaluate = soup(site / "evaluate" / "index.html")
+    sentences = [li.get_text() for li in evaluate.select(".ph-ratings li")]
+    assert sentences == [f"{text} {key}" for key, text in QUESTIONS.items()]
+    assert [d.get_text() for d in evaluate.select(".ph-rules dt")][:3] == [
+        "Untried",
+        "Tried",
+        "Established",
+    ]
+    sheet = soup(site / "evaluate" / "sheet" / "index.html")
+    rows = sheet.select("table.ph-scale tbody tr")
+    assert [[td.get_text() for td in row.select("td")] for row in rows] == [
+        ["1", "2", "3", "4", "5"]
+    ] * len(QUESTIONS)
+    assert len(sheet.select(".ph-counts .ph-blank")) == len(COUNTS)

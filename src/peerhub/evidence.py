@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from statistics import median
 from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
 
 from .cards import design_key
 from .checkins import RATINGS, months_running
@@ -51,8 +52,6 @@ ESTABLISHED = 3
 LONG_RUNNING = 12
 #: Each maturity level and how readers see it.
 LEVELS = {"untried": "Untried", "tried": "Tried", "established": "Established"}
-#: The figures the medians are taken of, in the order they are shown.
-MEDIANS = ("attendance", *RATINGS)
 #: What the groups do with a format or design: (one group, several groups).
 VERBS = {
     "format": ("uses this format", "use this format"),
@@ -80,21 +79,39 @@ def matching_groups(
     return [address for address, view in views.items() if matches(view, outcome, design)]
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """The figures for one format or design; every count is already safe to show."""
+class Medians(Strict):
+    """The middle value of the groups' latest check-ins."""
 
-    level: str
-    #: The groups the level counts.
+    attendance: float
+    """Members present at a meeting, as a percentage of members."""
+    process: float
+    """How well the meetings ran, 1-5."""
+    results: float
+    """Progress on the main outcome, 1-5."""
+    safety: float
+    """How openly members speak, 1-5."""
+
+
+class Figures(Strict):
+    """What the groups in the hub show about one format or design."""
+
+    level: Literal["untried", "tried", "established"]
+    """Maturity: untried (no group), tried (1-2 groups), established (3 or more)."""
     groups: int
-    #: Of those, how many ran 12 months or more (None: too few to say).
+    """The groups the level counts (private ones only where at least min_groups)."""
     long_running: int | None
-    #: Groups with check-ins behind the medians (0 when there are too few to show).
+    """Of those, the groups that met 12 months or more; null where too few to say."""
     checked: int
-    #: Median of each group's latest check-in, by `MEDIANS` name; None: too few groups.
-    medians: dict[str, float] | None
-    #: The fewest groups a figure with private groups or medians behind it may count.
-    least: int = MIN_GROUPS
+    """Groups whose check-ins stand behind the medians; 0 where too few to show them."""
+    medians: Medians | None
+    """Medians of the latest check-ins; null with fewer than min_groups such groups."""
+
+
+class Evidence(Figures):
+    """`Figures` with what showing them needs; every count is already safe to show."""
+
+    least: int = Field(default=MIN_GROUPS, exclude=True)
+    """The fewest groups a figure with private groups or medians behind it may count."""
 
     def texts(self, kind: str) -> dict[str, str]:
         """The evidence in sentences, for a format's page, a design card and the picker;
@@ -117,10 +134,10 @@ class Evidence:
             medians = f"Check-in medians: {fewer(self.least)} with check-ins so far."
         elif self.medians is not None:
             m = self.medians
-            ratings = ", ".join(f"{RATINGS[k].lower()} {m[k]:g} of 5" for k in RATINGS)
+            ratings = ", ".join(f"{RATINGS[k].lower()} {getattr(m, k):g} of 5" for k in RATINGS)
             medians = (
                 f"Medians of the latest check-ins of {self.checked} groups: "
-                f"attendance {m['attendance']:g}% of members; {ratings}."
+                f"attendance {m.attendance:g}% of members; {ratings}."
             )
         return {"maturity": maturity, "lasting": lasting, "medians": medians}
 
@@ -141,7 +158,7 @@ def evidence_for(
     lasting = [v for v in counted if (months_running(v, today) or 0) >= LONG_RUNNING]
     checked = [v for v in counted if v["checkins"]]
     return Evidence(
-        level=level,
+        level=level,  # type: ignore[arg-type]
         groups=n,
         long_running=masked_count(len(lasting), sum(v["private"] for v in lasting), least),
         checked=len(checked) if len(checked) >= least else 0,
@@ -150,11 +167,10 @@ def evidence_for(
     )
 
 
-def _medians(latest: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+def _medians(latest: Sequence[Mapping[str, Any]]) -> Medians:
     rates = [100 * c["attendance"] / c["members"] for c in latest]
-    figures = {"attendance": round(median(rates))}
-    figures.update({k: round(median(c[k] for c in latest), 1) for k in RATINGS})
-    return figures
+    ratings = {k: round(median(c[k] for c in latest), 1) for k in RATINGS}
+    return Medians(attendance=round(median(rates)), **ratings)
 
 
 def hub_evidence(hub: Hub, today: dt.date) -> dict[str, dict[str, Evidence]]:
@@ -209,34 +225,6 @@ def rules(least: int = MIN_GROUPS) -> list[tuple[str, str]]:
     ]
 
 
-class Medians(Strict):
-    """The middle value of the groups' latest check-ins."""
-
-    attendance: float
-    """Members present at a meeting, as a percentage of members."""
-    process: float
-    """How well the meetings ran, 1-5."""
-    results: float
-    """Progress on the main outcome, 1-5."""
-    safety: float
-    """How openly members speak, 1-5."""
-
-
-class Figures(Strict):
-    """What the groups in the hub show about one format or design."""
-
-    level: Literal["untried", "tried", "established"]
-    """Maturity: untried (no group), tried (1-2 groups), established (3 or more)."""
-    groups: int
-    """The groups the level counts (private ones only where at least min_groups)."""
-    long_running: int | None
-    """Of those, the groups that met 12 months or more; null where too few to say."""
-    checked: int
-    """Groups whose check-ins stand behind the medians; 0 where too few to show them."""
-    medians: Medians | None
-    """Medians of the latest check-ins; null with fewer than min_groups such groups."""
-
-
 class EvidenceFile(Strict):
     """`/api/evidence.json`: evidence for every format and recommended design."""
 
@@ -255,22 +243,12 @@ class EvidenceFile(Strict):
 
 def evidence_data(hub: Hub) -> dict[str, Any]:
     """`/api/evidence.json`, as `EvidenceFile` describes it."""
-
-    def figures(e: Evidence) -> Figures:
-        return Figures(
-            level=e.level,  # type: ignore[arg-type]
-            groups=e.groups,
-            long_running=e.long_running,
-            checked=e.checked,
-            medians=Medians(**e.medians) if e.medians is not None else None,
-        )
-
     found = hub.evidence
     data = EvidenceFile(
         established=ESTABLISHED,
         long_running_months=LONG_RUNNING,
         min_groups=max(hub.settings.min_groups, MIN_GROUPS),
-        formats={slug: figures(e) for slug, e in found["formats"].items()},
-        designs={key: figures(e) for key, e in found["designs"].items()},
+        formats=dict(found["formats"]),
+        designs=dict(found["designs"]),
     )
     return data.model_dump(mode="json")
