@@ -96,6 +96,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
                     "key": design_key(outcome, key),
                     "outcome": outcome,
                     "groups": matching_groups(groups, outcome, design),
+                    # (maturity, lasting, medians): picker.js fills the card's slots by position.
                     "evidence": [
                         texts.add(t)
                         for t in hub.evidence["designs"][design_key(outcome, key)]
