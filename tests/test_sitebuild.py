@@ -208,6 +208,13 @@ def test_sigkill_at_random_moments_never_loses_the_site(tmp_path: Path) -> None:
 
 def test_interrupted_build_keeps_previous_site(project: Path) -> None:
     before = seed_site(project)
+    # Each page takes a moment to write, so the interruption lands while MkDocs is
+    # writing however fast or loaded the machine is.
+    slow = "import time\n\n\ndef on_post_page(output, **kwargs):\n    time.sleep(0.5)\n"
+    (project / "hooks" / "slow_writes.py").write_text(slow + "    return output\n")
+    config = (project / "mkdocs.yml").read_text()
+    config = config.replace("hooks:\n", "hooks:\n  - hooks/slow_writes.py\n", 1)
+    (project / "mkdocs.yml").write_text(config)
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "peerhub"), "build"],
         cwd=project,
