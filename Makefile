@@ -11,11 +11,12 @@ DEV_STAMP := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test bench mutate lint format check-python chromium lock schema clean
+.PHONY: help serve build cards test bench mutate lint format check-python chromium lock schema clean
 
 help:
 	@echo "make serve   preview the hub at http://$(SERVE_ADDR), rebuilding on edits"
 	@echo "make build   validate, then build into site/ (the old site stays if anything fails)"
+	@echo "make cards   make build, plus the format cards as PDFs (A4 and US Letter)"
 	@echo "make test    lint and run the whole test suite"
 	@echo "make bench   performance benchmarks (prints a table)"
 	@echo "make mutate  mutation testing of the modules that carry the hub's promises"
@@ -45,6 +46,10 @@ serve: $(SITE_STAMP)
 # Validates, builds next to site/ and swaps it in: a failed build leaves the old site.
 build: $(SITE_STAMP)
 	$(BIN)/peerhub build
+
+# The build, plus site/formats/cards.pdf (A4) and cards-letter.pdf printed by Chromium.
+cards: $(SITE_STAMP) chromium
+	$(BIN)/peerhub build --cards
 
 # Browser tests need Chromium, and the picker's lookup test Node.js; install Debian's
 # packages when they are missing and we can.

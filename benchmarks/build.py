@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# The synthetic groups and the Chromium launch are the test suite's helpers, shared.
+# The synthetic groups are the test suite's helper, shared.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from synthetic import write_groups
 

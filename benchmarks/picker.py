@@ -25,10 +25,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from peerhub.chromium import ARGS, CHROMIUM  # the browser tests' Chromium, launched alike
+
 ROOT = Path(__file__).resolve().parents[1]
-# The Chromium launch is the test suite's, shared.
-sys.path.insert(0, str(ROOT / "tests"))
-from chromium_launch import ARGS, CHROMIUM  # noqa: E402 - after the path above
 
 SIZE_BUDGET = 60 * 1024
 TIME_BUDGET_MS = 100.0

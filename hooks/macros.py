@@ -32,6 +32,7 @@ _MACROS = (
     "outcome_counts",
     "formats_index",
     "groups_index",
+    "open_groups",
     "checkin_questions",
     "evidence_rules",
 )

@@ -32,13 +32,14 @@ from peerhub.pages import (
     search_entries,
 )
 from peerhub.project import check_project_cached
-from peerhub.revisions import last_changes
+from peerhub.revisions import last_changes, opened
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 _hub: dict[str, Hub] = {}
 _pages: dict[str, GeneratedPage] = {}
 _scripts: dict[str, KnownScripts] = {}
 _revisions: dict[str, dt.date] = {}
+_opened: dict[str, dt.date] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -70,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _scripts["known"] = known_scripts(Path(d) for d in config.theme.dirs)
     _revisions.clear()
     _revisions.update(last_changes(project_root(config)))
+    _opened.clear()
+    _opened.update(opened(project_root(config)))
     return config
 
 
@@ -77,10 +80,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every page and data file generated from the content."""
     hub = _hub["hub"]
     _pages.clear()
-    for page in generated_pages(hub):
+    for page in generated_pages(hub, config.site_url or ""):
         _pages[page.src_uri] = page
         _add(files, File.generated(config, page.src_uri, content=front_matter(page)))
-    for src_uri, content in generated_assets(hub, config.site_url or ""):
+    for src_uri, content in generated_assets(hub, config.site_url or "", _opened):
         _add(files, File.generated(config, src_uri, content=content))
     return files
 

@@ -18,11 +18,11 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from peerhub.chromium import ARGS, CHROMIUM
 from peerhub.hub import Hub
 from peerhub.project import load_hub
 from peerhub.settings import load_settings
 
-from chromium_launch import ARGS, CHROMIUM  # also used by `make bench`
 from synthetic import write_groups
 
 REPO = Path(__file__).resolve().parents[1]
@@ -121,6 +121,15 @@ def mkdocs_build(
         timeout=300,
         check=False,
     )
+
+
+def git_commit(root: Path, when: str, *paths: str) -> None:
+    """Commit `paths` in `root` (a git repository) as made at `when` (ISO 8601)."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "add", *paths], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "x"], cwd=root, check=True, env=env)
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -54,6 +54,7 @@ def group_yaml(index: int, rng: random.Random, formats: list[str]) -> str:
         opaque = opaque[:8] + "".join(rng.choices("23456789", k=4))
     lines = "".join(f"  - {s}\n" for s in rng.sample(SENTENCES, k=2))
     checkins = _checkins(rng, started_year + 1, members)
+    joining = _joining(index, ended=bool(ended))
     return f"""name: {name.capitalize()}
 visibility: {visibility}
 anonymous_id: {opaque}
@@ -74,9 +75,21 @@ mode: {rng.choice(MODES)}
 cadence: {rng.choice(CADENCES)}
 session_minutes: {rng.choice([45, 60, 90, 120])}
 started: {started_year}-{rng.randint(1, 12):02d}
-{ended}what_worked:
+{ended}{joining}what_worked:
 {lines}advice:
 {lines}{checkins}"""
+
+
+def _joining(index: int, *, ended: bool) -> str:
+    """Open, waitlist, closed or unsaid in turn (from the index, not the random draws,
+    so the other fields stay as they were before groups said whether they take members).
+    """
+    kind = index % 4
+    if kind == 0 and not ended:
+        return "joining: open\n"
+    if kind == 1 and not ended:
+        return f"joining: waitlist\nnext_intake: 2027-{index % 12 + 1:02d}\n"
+    return "joining: closed\n" if kind == 2 else ""
 
 
 def _checkins(rng: random.Random, year: int, members: int) -> str:

@@ -210,6 +210,23 @@ def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path])
     assert urlsplit(page.url).query == ""
 
 
+def test_the_join_link_lists_exactly_the_open_groups(page: object, scale: tuple[str, Path]) -> None:
+    url, root = scale
+    views = load_hub(root).published_views.values()
+    open_names = sorted(g["name"] for g in views if g["joining"] == "open")
+    # The synthetic groups are in every state, and the open ones fit the first list.
+    assert 10 < len(open_names) <= 100
+    page.goto(url)
+    page.get_by_role("link", name="Find a group to join").click()
+    page.wait_for_selector(".ph-count")
+    assert parse_qs(urlsplit(page.url).query) == {"joining": ["open"]}
+    assert page.locator("#filter-joining").input_value() == "open"
+    assert page.locator(".ph-count").inner_text() == f"{len(open_names)} groups match."
+    assert sorted(page.locator("#group-results li a").all_inner_texts()) == open_names
+    page.goto(url)
+    assert page.locator(".ph-open-count strong").inner_text() == str(len(open_names))
+
+
 def test_search_finds_formats_before_groups(page: object, base_url: str) -> None:
     page.goto(base_url)
     page.click("label[for=__search]")
@@ -240,3 +257,34 @@ def test_choosing_an_outcome_on_a_phone_shows_the_results(page: object, base_url
     page.wait_for_timeout(300)
     top = page.locator("#picker-results").bounding_box()["y"]
     assert -1 <= top < 844 / 2  # scrolled into view, not 1,000 px below the form
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1440, 900), (2400, 1300)])
+def test_chart_text_reads_at_the_body_size_at_every_width(
+    browser: object, base_url: str, width: int, height: int
+) -> None:
+    """Rendered sizes: a label inside an SVG counts with the SVG's scale, so a chart that
+    grows with the page (and its text with it) fails here, not only one with a wrong CSS size.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.goto(base_url)
+    found = tab.evaluate(
+        """() => {
+          const size = e => {
+            const own = parseFloat(getComputedStyle(e).fontSize);
+            const svg = e.ownerSVGElement || (e.closest('svg') !== e && e.closest('svg'));
+            return svg ? own * svg.getScreenCTM().a : own;
+          };
+          const body = size(document.querySelector('.md-content .md-typeset > p'));
+          const texts = [...document.querySelectorAll('figure.ph-chart')].flatMap(f =>
+            [...f.querySelectorAll('text, .ph-chart__label, .ph-chart__value')]);
+          const figures = [...document.querySelectorAll('figure.ph-chart')];
+          return {body, sizes: texts.map(size), count: texts.length,
+                  overflowing: figures.filter(f => f.scrollWidth > f.clientWidth + 1).length};
+        }"""
+    )
+    context.close()
+    assert found["count"] >= 20  # two charts' labels and numbers
+    assert {round(s, 1) for s in found["sizes"]} == {round(found["body"], 1)}
+    assert found["overflowing"] == 0

@@ -37,8 +37,8 @@ def test_validate_paths_limit_the_report(project: Path, capsys: pytest.CaptureFi
         "groups/bad-two.yml:7:1: error: color: unknown field; allowed here: name, "
         "visibility, anonymous_id, summary, added, organization, audience, sector, story, "
         "formats, outcomes, size, mode, cadence, session_minutes, facilitation, started, "
-        "ended, running, tools, what_worked, challenges, advice, links, contact, "
-        "publish_contact, credit, sources, checkins"
+        "ended, running, tools, what_worked, challenges, advice, links, joining, "
+        "next_intake, join_how, contact, publish_contact, credit, sources, checkins"
     ]
     code, out, _ = run(capsys, "validate", "--root", str(project), str(project / "formats"))
     assert (code, out) == (0, [])

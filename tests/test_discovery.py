@@ -68,13 +68,16 @@ def test_charts_count_every_group_including_private(hub_root: Path) -> None:
     figures = home.select("figure.ph-chart")
     assert len(figures) == 2
     for figure in figures:
-        svg = figure.find("svg")
-        assert svg["role"] == "img"
-        assert svg.find("title")
-        assert svg.find("desc")
+        image = figure.select_one("[role=img]")
+        rows = [td.get_text() for td in figure.select("tbody tr td")]
+        named = "; ".join(f"{label}: {n}" for label, n in zip(rows[::2], rows[1::2], strict=True))
+        assert image["aria-label"].endswith(f" groups): {named}")
         counts = [int(td.get_text()) for td in figure.select("tbody tr td:last-child")]
         assert sum(counts) == len(hub.groups)
-        assert len(svg.select("rect")) == len(counts)
+        assert len(image.select("rect")) == len(counts)
+        assert [v.get_text() for v in image.select(".ph-chart__value")] == rows[1::2]
+        widths = [float(r["width"].removesuffix("%")) for r in image.select("rect")]
+        assert widths == [pytest.approx(100 * c / max(counts), abs=0.05) for c in counts]
     assert "script" not in str(figures[0]).lower()
 
 
@@ -89,8 +92,9 @@ def test_feed_lists_newest_published_groups(hub_root: Path) -> None:
     names = {g["name"] for g in hub.published_views.values()}
     private = {g.name for g in hub.groups.values() if g.visibility == "private"}
     for entry in entries:
-        assert entry.findtext(f"{atom}title") in names
-        assert entry.findtext(f"{atom}title") not in private
+        name = entry.findtext(f"{atom}title").removeprefix("Open to new members: ")
+        assert name in names
+        assert name not in private
     newest = max(g["added"] for g in hub.published_views.values())
     assert feed.findtext(f"{atom}updated") == f"{newest}T00:00:00Z"
 

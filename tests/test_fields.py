@@ -30,6 +30,7 @@ TEMPLATES = REPO / "src" / "peerhub" / "templates"
 SHOWN_AS = {
     "running": "group.status",  # with `ended`, it gives the status line
     "story": "story",  # rendered by `prose` before the template sees it
+    "next_intake": "intake",  # worded ("March 2027") and hidden once past, by `joining`
 }
 
 

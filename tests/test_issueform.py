@@ -172,3 +172,29 @@ def test_the_form_can_say_whether_the_group_still_meets(hub: Hub) -> None:
     _, text, problems = group_from_issue(hub, body, "body.md")
     assert problems == []
     assert "running: 'false'" in text or "running: false" in text
+
+
+def test_the_form_can_say_how_to_join(hub: Hub) -> None:
+    body = body_with() + (
+        "\n### Can new members join?\n\nThere is a waitlist\n"
+        "\n### Next intake\n\n2099-03\n"
+        "\n### How to ask to join\n\nE-mail Sam with a line about your role.\n"
+    )
+    _, text, problems = group_from_issue(hub, body, "body.md")
+    assert problems == []
+    group, found = validate(load_bytes(text.encode(), "g.yml"), Group)
+    assert found == []
+    assert group is not None
+    assert (group.joining, group.next_intake) == ("waitlist", "2099-03")
+    assert group.join_how == "E-mail Sam with a line about your role."
+
+
+def test_a_bad_intake_month_points_at_its_answer(hub: Hub) -> None:
+    body = body_with() + "\n### Can new members join?\n\nThere is a waitlist\n"
+    body += "\n### Next intake\n\nspring\n"
+    _, _, problems = group_from_issue(hub, body, "body.md")
+    lines = body.split("\n")
+    assert [str(p) for p in problems] == [
+        f"body.md:{lines.index('spring') + 1}:1: error: next_intake: expected a month as "
+        "YYYY-MM (such as 2027-03), got 'spring'"
+    ]

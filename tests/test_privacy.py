@@ -338,7 +338,8 @@ def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> Non
 
 
 def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "hub", groups={"hushhush-circle.yml": PRIVATE})
+    private = PRIVATE + "joining: open\nnext_intake: 2027-03\n"
+    root = make_project(tmp_path / "hub", groups={"hushhush-circle.yml": private})
     (view,) = load_hub(root).aggregate_views
     assert view == {
         "formats": ["troika-consulting"],
@@ -354,6 +355,7 @@ def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
         **dict.fromkeys(("audience", "sector", "story", "credit", "contact")),
         "sources": [],
         **dict.fromkeys(("visibility", "anonymous_id", "publish_contact")),
+        **dict.fromkeys(("joining", "next_intake", "join_how")),
         **{field: [] for field in ("tools", "what_worked", "challenges", "advice", "links")},
         "running": None,
         "checkins": [],

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
 from peerhub.revisions import last_changes
 
 from conftest import VALID_GROUP, make_project, mkdocs_build, soup
+from conftest import git_commit as commit
 
 ANONYMOUS = VALID_GROUP.replace(
     "name: Example circle",
     "name: Example circle\nvisibility: anonymous\nanonymous_id: k4r7tq2mzx9w",
 )
-
-
-def commit(root: Path, when: str, *paths: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run(["git", "add", *paths], cwd=root, check=True, env=env)
-    subprocess.run(["git", "commit", "-qm", "x"], cwd=root, check=True, env=env)
 
 
 def test_dates_come_from_each_files_newest_commit(tmp_path: Path) -> None:

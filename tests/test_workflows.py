@@ -125,3 +125,11 @@ def test_workflows_and_issue_form_match_githubs_schemas() -> None:
             timeout=120,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_prints_the_card_deck_inside_the_atomic_build() -> None:
+    deploy = load(REPO / ".github" / "workflows" / "deploy.yml")
+    runs = [step.get("run", "") for step in deploy["jobs"]["build"]["steps"]]
+    assert any(".venv/bin/peerhub build --cards" in run for run in runs)
+    makefile = (REPO / "Makefile").read_text()
+    assert "\ncards: $(SITE_STAMP) chromium\n\t$(BIN)/peerhub build --cards\n" in makefile

@@ -93,7 +93,7 @@
     form.addEventListener("change", function () { limit = SHOWN; update(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     form.hidden = false;
-    // On a phone the seven filters would fill the first screen: they start folded there.
+    // On a phone the eight filters would fill the first screen: they start folded there.
     var panel = document.getElementById("filter-panel");
     if (panel && (window.innerWidth >= 760 || new URLSearchParams(window.location.search).toString())) {
       panel.open = true;

@@ -1,9 +1,12 @@
-"""Figures about the groups, drawn at build time as accessible SVG bar charts.
+"""Figures about the groups, drawn at build time as accessible bar charts.
 
-Each chart is a <figure>: an SVG with a title and description for screen readers,
-and the same numbers as a table in a <details> element. Private groups count here,
-through `privacy.aggregate_views`; a bar with private groups behind it and fewer than
-three groups in all says "fewer than 3 groups" instead of a number.
+Each chart is a <figure>: one row per bar, whose label and number are HTML text (so
+they read at the body's size on a phone and on a wide screen alike) and whose bar is
+a small SVG stretched to the row's width. The whole reads to screen readers as one
+image with the numbers in its name, and the same numbers sit in a table in a
+<details> element. Private groups count here, through `privacy.aggregate_views`; a
+bar with private groups behind it and fewer than three groups in all says "fewer
+than 3 groups" instead of a number.
 """
 
 from __future__ import annotations
@@ -20,11 +23,7 @@ from .vocabulary import CADENCE_LABELS, OUTCOME_IDS
 if TYPE_CHECKING:
     from .hub import Hub
 
-__all__ = ["BAR_HEIGHT", "BAR_WIDTH", "LABEL_WIDTH", "Bar", "Chart", "charts", "geometry"]
-
-BAR_HEIGHT = 30
-LABEL_WIDTH = 210
-BAR_WIDTH = 200
+__all__ = ["Bar", "Chart", "charts", "geometry"]
 
 
 @dataclass(frozen=True)
@@ -107,18 +106,7 @@ def charts(hub: Hub) -> dict[str, Chart]:
 
 
 def geometry(chart: Chart) -> dict[str, Any]:
-    """Sizes and positions for the chart template, so it holds no arithmetic."""
+    """Each bar's length as a percentage of the longest, so the template holds no arithmetic."""
     peak = max((bar.count or 0 for bar in chart.bars), default=0) or 1
-    rows = []
-    for index, bar in enumerate(chart.bars):
-        y = index * BAR_HEIGHT + 2
-        length = round(BAR_WIDTH * (bar.count or 0) / peak)
-        rows.append({"bar": bar, "y": y, "length": length})
-    return {
-        "rows": rows,
-        "width": LABEL_WIDTH + BAR_WIDTH + 160,
-        "height": BAR_HEIGHT * len(chart.bars) + 4,
-        "label_x": LABEL_WIDTH - 8,
-        "bar_x": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT - 6,
-    }
+    rows = [{"bar": bar, "share": round(100 * (bar.count or 0) / peak, 1)} for bar in chart.bars]
+    return {"rows": rows}

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .deck import print_deck
 from .filenames import slugify
 from .issueform import checkin_fields, checkin_form_yaml, form_yaml
 from .issuereader import checkin_from_issue, comment, group_from_issue
 from .project import check_project, load_hub
 from .scaffold import scaffold
 from .schema import schemas
-from .sitebuild import build_site
+from .sitebuild import Builder, build_site, mkdocs_builder
 
 __all__ = [
     "ISSUE_FORM",
@@ -67,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     build = sub.add_parser("build", help="validate, then build into site/ atomically")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    build.add_argument(
+        "--cards",
+        action="store_true",
+        help="also print the format cards to formats/cards.pdf (A4) and "
+        "formats/cards-letter.pdf with headless Chromium",
+    )
 
     args = parser.parse_args(argv)
     if args.command == "validate":
@@ -78,8 +86,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "issue-form":
         return write_issue_form(args.root)
     if args.command == "build":
-        return validate(args.root, []) or build_site(args.root)
+        builder = _with_cards(mkdocs_builder(args.root.resolve())) if args.cards else None
+        return validate(args.root, []) or build_site(args.root, builder=builder)
     return write_schemas(args.root)
+
+
+def _with_cards(builder: Builder) -> Builder:
+    """`builder`, then the card deck's PDFs printed from the site it wrote; a deck
+    that cannot be printed fails the build, so the old site stays published.
+    """
+
+    def build(target: Path) -> int:
+        code = builder(target)
+        if code != 0:
+            return code
+        try:
+            written = print_deck(target)
+        except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
+            print(f"error: the card deck was not printed: {error}", file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"printed formats/{path.name}", file=sys.stderr)
+        return 0
+
+    return build
 
 
 def validate(root: Path, paths: Sequence[Path]) -> int:

@@ -18,9 +18,11 @@ from .agenda import timetable
 from .cards import BLANK, design_card
 from .charts import geometry
 from .checkins import BOX, COUNTS, QUESTIONS, SCALE, months_running, trends
+from .deck import CUT_MARKS, PDF_PATHS, cards, sheets
 from .evidence import LEVELS, matching_groups, rules
 from .facets import FACET_LABELS, FACETS
 from .hub import Hub
+from .joining import intake, open_groups
 from .markup import prose, text
 from .models import today
 from .picker import CHOICE_LABELS, CHOICES
@@ -36,6 +38,7 @@ from .settings import options
 from .vocabulary import (
     CADENCE_LABELS,
     FACILITATION_LABELS,
+    JOINING_LABELS,
     MODE_LABELS,
     OUTCOME_IDS,
     STATUS_LABELS,
@@ -79,6 +82,7 @@ def _environment() -> Environment:
         facilitation_label=FACILITATION_LABELS,
         mode_label=MODE_LABELS,
         status_label=STATUS_LABELS,
+        joining_label=JOINING_LABELS,
     )
     return env
 
@@ -172,7 +176,19 @@ class Components:
 
     def formats_index(self, page: str = "") -> Markup:
         """The format catalog: a card for every format."""
-        return self._render("formats_index.html", page)
+        return self._render("formats_index.html", page, pdf=PDF_PATHS)
+
+    def format_deck(self, page: str = "", site_url: str = "") -> Markup:
+        """The printable card deck of every format; `site_url` makes its QR codes' links."""
+        deck = cards(self.hub, site_url)
+        return self._render(
+            "format_deck.html",
+            page,
+            deck=deck,
+            sheets=sheets(deck),
+            cut_marks=CUT_MARKS,
+            pdf=PDF_PATHS,
+        )
 
     # Groups
     def group_card(self, slug: str, page: str = "") -> Markup:
@@ -195,6 +211,7 @@ class Components:
             trends=trends(group["checkins"]),
             months=months_running(group, today()),
             box=BOX,
+            intake=intake(group["next_intake"], today()),
         )
 
     def groups_index(
@@ -213,6 +230,10 @@ class Components:
             pages=pages,
             facets=[(f, FACET_LABELS[f], values[f]) for f in FACETS],
         )
+
+    def open_groups(self, page: str = "") -> Markup:
+        """How many published groups are open to new members now, in a sentence."""
+        return self._render("open_groups.html", page, count=len(open_groups(self.hub)))
 
     # Outcomes
     def outcome_page(self, outcome_id: str, page: str = "") -> Markup:

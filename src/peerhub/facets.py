@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from . import urls
 from .fieldtypes import partial_date_start
 from .models import today
-from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS, STATUS_LABELS
+from .vocabulary import CADENCE_LABELS, JOINING_LABELS, MODE_LABELS, OUTCOME_IDS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from .hub import Hub
@@ -44,7 +44,7 @@ LIFESPANS = (
     ("2-5", "2 to 5 years", 2, 5),
     ("5-plus", "5 years or more", 5, float("inf")),
 )
-FACETS = ("outcome", "format", "size", "cadence", "mode", "sector", "status")
+FACETS = ("outcome", "format", "size", "cadence", "mode", "sector", "status", "joining")
 FACET_LABELS = {
     "outcome": "Main outcome",
     "format": "Format",
@@ -53,6 +53,7 @@ FACET_LABELS = {
     "mode": "How they meet",
     "sector": "Sector",
     "status": "Status",
+    "joining": "New members",
 }
 
 
@@ -86,6 +87,7 @@ def facet_values(hub: Hub) -> dict[str, list[tuple[str, str]]]:
         "mode": [*MODE_LABELS.items(), *unknown],
         "sector": [(s.lower(), s) for s in sectors] + unknown,
         "status": list(STATUS_LABELS.items()),
+        "joining": [*JOINING_LABELS.items(), *unknown],
     }
 
 
@@ -99,6 +101,7 @@ def group_values(view: dict[str, Any]) -> dict[str, list[str]]:
         "mode": [view["mode"] or "unknown"],
         "sector": [view["sector"].strip().lower() if view["sector"] else "unknown"],
         "status": [view["status"]],
+        "joining": [view["joining"] or "unknown"],
     }
 
 

@@ -1,17 +1,24 @@
-"""An Atom feed (RFC 4287) of newly added group experiences.
+"""An Atom feed (RFC 4287) of newly added group experiences and of groups that open.
 
-Entries are ordered by each file's `added` date, and the feed's own date is the
-newest of them, so the same content always gives the same feed.
+A group's entry is dated by its file's `added` day. A group open to new members gets
+a second entry, dated by the day it opened (from git, see `revisions.opened`; its
+`added` day without git, and always for an anonymous group, whose commits would point
+at its file). The feed's own date is the newest entry's, so the same content and
+history always give the same feed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from . import urls
 from .hub import Hub
+from .joining import intake
+from .models import today
+from .privacy import addresses
 
 __all__ = ["ATOM", "FEED_PATH", "atom_feed"]
 
@@ -19,12 +26,14 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "groups/feed.xml"
 
 
-def atom_feed(hub: Hub, site_url: str) -> bytes:
-    """The newest published groups as Atom XML; `site_url` makes the links absolute."""
+def atom_feed(hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None = None) -> bytes:
+    """The newest published groups and openings as Atom XML; `site_url` makes the links
+    absolute, and `opened` (group file → day) dates the openings.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    newest = sorted(
-        hub.published_views.items(), key=lambda item: (item[1]["added"], item[0]), reverse=True
-    )[: hub.settings.feed_length]
+    newest = sorted(_entries(hub, opened or {}), key=lambda e: (e[0], e[1], e[2]), reverse=True)[
+        : hub.settings.feed_length
+    ]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
 
@@ -34,22 +43,44 @@ def atom_feed(hub: Hub, site_url: str) -> bytes:
         return element
 
     add(feed, "id", urljoin(base, FEED_PATH))
-    add(feed, "title", "Peer Group Hub: new group experiences")
+    add(feed, "title", "Peer Group Hub: new group experiences and groups open to join")
     add(feed, "link", href=urljoin(base, "groups/"))
     add(feed, "link", rel="self", href=urljoin(base, FEED_PATH))
-    latest = dt.date.fromisoformat(newest[0][1]["added"]) if newest else dt.date(2026, 1, 1)
+    latest = newest[0][0] if newest else dt.date(2026, 1, 1)
     add(feed, "updated", _stamp(latest))
     author = add(feed, "author")
     add(author, "name", "Peer Group Hub contributors")
-    for slug, view in newest:
+    for day, slug, anchor, title, summary in newest:
         entry = add(feed, "entry")
-        link = urljoin(base, urls.group_url(slug))
+        link = urljoin(base, urls.group_url(slug)) + anchor
         add(entry, "id", link)
-        add(entry, "title", view["name"])
+        add(entry, "title", title)
         add(entry, "link", href=link)
-        add(entry, "updated", _stamp(dt.date.fromisoformat(view["added"])))
-        add(entry, "summary", view["summary"])
+        add(entry, "updated", _stamp(day))
+        add(entry, "summary", summary)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entries(hub: Hub, opened: Mapping[str, dt.date]) -> list[tuple[dt.date, str, str, str, str]]:
+    """(day, address, anchor, title, summary) of every entry: each group as added, and
+    each open group as it opened (its entry links the page's joining badge).
+    """
+    files = {address: slug for slug, address in addresses(hub).items()}
+    entries = []
+    for address, view in hub.published_views.items():
+        added = dt.date.fromisoformat(view["added"])
+        entries.append((added, address, "", view["name"], view["summary"]))
+        if view["joining"] != "open":
+            continue
+        day = added if view["anonymous"] else opened.get(f"groups/{files[address]}.yml", added)
+        month = intake(view["next_intake"], today())
+        summary = f"{view['name']} is open to new members" + (
+            f"; next intake: {month}." if month else "."
+        )
+        entries.append(
+            (max(day, added), address, "#joining", f"Open to new members: {view['name']}", summary)
+        )
+    return entries
 
 
 def _stamp(day: dt.date) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "Count",
     "Day",
     "Email",
+    "Month",
     "Name",
     "OpaqueId",
     "OptionalProse",
@@ -241,6 +242,21 @@ def _partial_date(value: object) -> object:
 
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 """A year, a month or a day: `2023`, `2023-09` or `2023-09-14`."""
+
+
+def _month(value: object) -> object:
+    text = str(value).strip()
+    if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text) and text >= FIRST_YEAR:
+        return text
+    raise PydanticCustomError(
+        "month",
+        "expected a month as YYYY-MM (such as 2027-03), got '{value}'",
+        {"value": text[:40]},
+    )
+
+
+Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"), BeforeValidator(_month)]
+"""A calendar month written as YYYY-MM."""
 
 
 def _full_date(value: object) -> object:

@@ -63,6 +63,8 @@ def slug_problem(slug: str, folder: str) -> str | None:
     """Why `slug` may not name a file in `folder` (a page address the hub needs), if so."""
     if slug in RESERVED_SLUGS:
         return f"'{slug}' is a reserved name"
+    if folder == "formats" and slug == "cards":
+        return "'cards' is a reserved name (/formats/cards/ is the printable card deck)"
     if folder == "groups" and slug.startswith(ANONYMOUS_PREFIX):
         return (
             f"file names starting with '{ANONYMOUS_PREFIX}' are reserved for the addresses "

@@ -196,6 +196,26 @@ def _written(hub: Hub) -> tuple[FormField, ...]:
         FormField(
             "Links", "links", "lines", description="One per line, as: Title | https://address"
         ),
+        FormField(
+            "Can new members join?",
+            "joining",
+            "dropdown",
+            description="Your page shows this as a badge, and the directory lists open groups.",
+            options=(
+                ("open", "Yes, we are open to new members"),
+                ("waitlist", "There is a waitlist"),
+                ("closed", "No, not at the moment"),
+            ),
+        ),
+        FormField(
+            "Next intake", "next_intake", description="The month you next take members: YYYY-MM."
+        ),
+        FormField(
+            "How to ask to join",
+            "join_how",
+            description="One sentence, such as: E-mail the contact with a line about your "
+            "role. Published only with the contact, on a public page.",
+        ),
         FormField("Contact name", "contact.name"),
         FormField("Contact e-mail", "contact.email"),
         FormField(

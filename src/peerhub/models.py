@@ -17,6 +17,7 @@ from .fieldtypes import (
     Count,
     Day,
     Email,
+    Month,
     Name,
     OpaqueId,
     OptionalProse,
@@ -27,7 +28,7 @@ from .fieldtypes import (
     Url,
     YesNo,
 )
-from .vocabulary import Cadence, Facilitation, Mode, OutcomeId, Visibility
+from .vocabulary import Cadence, Facilitation, Joining, Mode, OutcomeId, Visibility
 
 __all__ = [
     "FORMAT_DESIGN_SUFFIX",
@@ -275,6 +276,13 @@ class Group(Strict):
     """Advice for people starting a similar group."""
     links: Annotated[list[Link], Field(max_length=12)] = []
     """Public pages about the group."""
+    joining: Joining | None = None
+    """Whether new members can join: open, waitlist or closed (leave out if you do not say)."""
+    next_intake: Month | None = None
+    """The month the group next takes new members (YYYY-MM)."""
+    join_how: Sentence | None = None
+    """One sentence on how to ask to join; published only with the contact (public groups
+    with publish_contact: true)."""
     contact: Contact | None = None
     """How to reach the group."""
     publish_contact: YesNo = False

@@ -8,8 +8,9 @@ when the engine asks for it; it never goes through Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,8 +75,10 @@ class SearchEntry:
     boost: float
 
 
-def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
-    """Every page generated from formats, groups and outcomes."""
+def generated_pages(hub: Hub, site_url: str = "") -> Iterator[GeneratedPage]:
+    """Every page generated from formats, groups and outcomes; `site_url` (MkDocs' own
+    setting) gives the card deck's QR codes their absolute links.
+    """
     c = Components(hub)
     yield GeneratedPage(
         "formats/index.md",
@@ -83,6 +86,14 @@ def generated_pages(hub: Hub) -> Iterator[GeneratedPage]:
         "Meeting formats for peer groups, with size, timing and agenda.",
         lambda: c.formats_index("formats/"),
         shared_chrome=False,
+    )
+    yield GeneratedPage(
+        "formats/cards.md",
+        "Format cards",
+        "Every meeting format as a printable card: A4 and US Letter, four to a sheet.",
+        _bind(c.format_deck, "formats/cards/", site_url),
+        crumb=("Formats", "../"),
+        search_exclude=True,  # its cards repeat the format pages; `search_entries` has one
     )
     for slug, fmt in hub.formats.items():
         yield GeneratedPage(
@@ -166,8 +177,19 @@ def search_entries(hub: Hub) -> list[SearchEntry]:
     section of a page (a format page has ten) so that sections crowd out the guides;
     their entries hold what readers search them by, and nothing private.
     """
-    entries = []
     boost = hub.settings.search_boost
+    entries = [
+        SearchEntry(
+            "formats/cards/",
+            "Format cards",
+            (
+                "Print every meeting format as a card deck, four to a sheet: PDFs for A4 "
+                "and US Letter paper, with each format's roles and timed agenda on the back.",
+            ),
+            ("Card deck", "Print", "PDF"),
+            boost.formats,
+        )
+    ]
     for slug, fmt in hub.formats.items():
         served = [hub.outcomes[o].name for o in fmt.outcomes.primary if o in hub.outcomes]
         words = (fmt.summary, *fmt.use_when, f"Best for: {', '.join(served)}.")
@@ -200,11 +222,14 @@ def _bind(function: Callable[..., Markup], *args: Any) -> Callable[[], Markup]:
     return lambda: function(*args)
 
 
-def generated_assets(hub: Hub, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+def generated_assets(
+    hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None = None
+) -> Iterator[tuple[str, str | bytes]]:
     """(docs-relative path, content) for every generated data file; `site_url` (MkDocs'
-    own setting) makes the feed's links absolute.
+    own setting) makes the feed's links absolute, and `opened` dates the feed's entries
+    for groups that opened to new members (see `revisions.opened`).
     """
-    yield FEED_PATH, atom_feed(hub, site_url)
+    yield FEED_PATH, atom_feed(hub, site_url, opened)
     yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
     yield "api/groups.json", _json(_groups_data(hub))
     yield "api/evidence.json", _json(evidence_data(hub))

@@ -44,6 +44,7 @@ __all__ = [
     "CONTACT",
     "EVERYWHERE",
     "IDENTIFYING",
+    "JOINING",
     "MAINTAINED",
     "MIN_GROUPS",
     "NEVER",
@@ -116,6 +117,9 @@ PAGE = Rule("yes", anonymous=True, aggregate=False)
 IDENTIFYING = Rule("yes", anonymous=False, aggregate=False)
 #: How to reach someone: public groups that opted in with `publish_contact: true`.
 CONTACT = Rule("opt-in", anonymous=False, aggregate=False)
+#: Whether and when a group takes new members: on its page, never in figures (only a
+#: group with a page can be joined through the hub, so only those are counted as open).
+JOINING = Rule("yes", anonymous=True, aggregate=False)
 #: Settings that steer publishing; never published themselves.
 NEVER = Rule("no", anonymous=False, aggregate=False)
 
@@ -146,6 +150,9 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
         "challenges": PAGE,
         "advice": PAGE,
         "links": IDENTIFYING,
+        "joining": JOINING,
+        "next_intake": JOINING,
+        "join_how": CONTACT,  # how to ask is a way to reach someone
         "contact": CONTACT,
         "publish_contact": NEVER,
         "credit": IDENTIFYING,

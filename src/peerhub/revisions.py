@@ -13,19 +13,32 @@ import shutil
 import subprocess
 from pathlib import Path
 
-__all__ = ["FOLDERS", "last_changes"]
+__all__ = ["FOLDERS", "OPENED", "last_changes", "opened"]
 
 FOLDERS = ("docs", "formats", "groups", "outcomes")
+#: A line that makes a group open to new members (`git log -G` reads it as a regex).
+OPENED = "^joining:[[:space:]]*[\"']*open"
 
 
 def last_changes(root: Path) -> dict[str, dt.date]:
     """Project-relative path → the day of the newest commit that touched it."""
+    return _newest(root, FOLDERS)
+
+
+def opened(root: Path) -> dict[str, dt.date]:
+    """Group file → the day of the newest commit that added or removed its
+    `joining: open` line: for a group that is open now, the day it (last) opened.
+    """
+    return _newest(root, ("groups",), f"-G{OPENED}")
+
+
+def _newest(root: Path, folders: tuple[str, ...], *only: str) -> dict[str, dt.date]:
     git = shutil.which("git")
     if git is None:
         return {}
     try:
         log = subprocess.run(  # noqa: S603 - a fixed git command, no shell
-            [git, "log", "--format=%x00%ct", "--name-only", "--", *FOLDERS],
+            [git, "log", "--format=%x00%ct", "--name-only", *only, "--", *folders],
             cwd=root,
             capture_output=True,
             text=True,

@@ -95,6 +95,7 @@ def check_group(
             )
         elif group.contact is None:
             yield ("publish_contact",), "there is no contact to publish; add contact:", "error"
+    yield from _joining(group)
     if group.visibility == "anonymous" and not group.anonymous_id:
         yield (
             ("visibility",),
@@ -106,6 +107,41 @@ def check_group(
         yield from _opaque_enough(slug, group)
     if group.visibility != "public":
         yield from _identifying_text(slug, group)
+
+
+def _joining(group: Group) -> Iterator[Finding]:
+    """Joining says what a reader can do: ask to join a group that still meets, where
+    the way to ask is published (`join_how` goes wherever the contact goes).
+    """
+    if group.joining in {"open", "waitlist"} and group.status == "ended":
+        yield (
+            ("joining",),
+            f"the group has ended, so it cannot be '{group.joining}'; use joining: closed "
+            "or remove the line",
+            "error",
+        )
+    if group.join_how is None:
+        return
+    if group.joining is None:
+        yield (
+            ("join_how",),
+            "say first whether the group takes new members: add joining: open, waitlist or closed",
+            "error",
+        )
+    if group.visibility != "public":
+        yield (
+            ("join_how",),
+            f"how to join is never published for {group.visibility} groups (it would "
+            "point at the group's people); remove this line",
+            "error",
+        )
+    elif not group.publish_contact:
+        yield (
+            ("join_how",),
+            "is published only with the contact; add contact: and publish_contact: true, "
+            "or remove this line",
+            "error",
+        )
 
 
 def _dates(group: Group, today: dt.date) -> Iterator[Finding]:

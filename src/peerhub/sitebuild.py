@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Folders", "build_site", "mkdocs_builder", "recover", "swap_in"]
+__all__ = ["Builder", "Folders", "build_site", "mkdocs_builder", "recover", "swap_in"]
 
 Builder = Callable[[Path], int]
 """Writes a complete site into the given (new, empty) folder; returns an exit code."""

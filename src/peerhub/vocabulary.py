@@ -12,6 +12,7 @@ __all__ = [
     "CADENCES",
     "CADENCE_LABELS",
     "FACILITATION_LABELS",
+    "JOINING_LABELS",
     "MEETINGS_PER_YEAR",
     "MODES",
     "MODE_LABELS",
@@ -19,6 +20,7 @@ __all__ = [
     "STATUS_LABELS",
     "Cadence",
     "Facilitation",
+    "Joining",
     "Mode",
     "OutcomeId",
     "Visibility",
@@ -69,6 +71,10 @@ FACILITATION_LABELS = {
 }
 
 Visibility = Literal["public", "anonymous", "private"]
+
+Joining = Literal["open", "waitlist", "closed"]
+#: How a group's joining state reads: its badge, the directory facet, the home page.
+JOINING_LABELS = {"open": "Open to new members", "waitlist": "Waitlist", "closed": "Closed"}
 
 #: How a group's status reads on its page and in the directory.
 STATUS_LABELS = {"active": "Still meeting", "ended": "Ended", "unknown": "Not recorded"}

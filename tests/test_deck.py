@@ -1,0 +1,254 @@
+"""The format card deck: what each card holds, how cards pair up on a sheet, the page
+that prints them and the two PDFs `peerhub build --cards` prints with Chromium.
+
+The built hub is the real one plus one format written to be as long as the models
+allow (a name of 92 characters, step names of 100, sentences of 400, 12 roles, 20
+agenda steps, all ten outcomes): if that fits its cards, every format does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from peerhub import deck
+from peerhub.cli import main
+from peerhub.deck import SIDE_LINES, Card, Section, cards, qr_svg, sheets
+from peerhub.hub import Hub
+from peerhub.project import load_hub
+
+from conftest import REPO, golden, make_project, needs_chromium, soup
+
+SITE_URL = "https://hub.example.org/"
+WORDS = (
+    "The facilitator checks that everyone has understood the question before the group moves "
+    "on, writes each agreed action on the shared board with a name and a date, and keeps the "
+    "quieter members in the conversation by asking them first; when time runs short the "
+    "group parks the rest of the discussion for next month rather than rushing a decision "
+    "that nobody will own, and the note taker sends the summary within two days of meeting."
+)
+LONG_NAME = ("Extraordinarily long-winded structured peer consultation format " * 2)[:92].strip()
+OUTCOMES = sorted(p.stem for p in (REPO / "outcomes").glob("*.yml"))
+
+
+def sentence(n: int) -> str:
+    """A 400-character sentence (the longest a field may hold), different for each `n`."""
+    return f"Step {n}: {WORDS}"[:399].rsplit(" ", 1)[0] + "."
+
+
+def longest_format() -> str:
+    data = yaml.safe_load((REPO / "formats" / "troika-consulting.yml").read_text())
+    steps = [
+        {"step": f"Part {n} " + ("of the long consultation round " * 4)[:88], "minutes": 5}
+        for n in range(1, 21)
+    ]
+    for n, step in enumerate(steps, start=1):
+        step["detail"] = sentence(n)
+    data |= {
+        "name": LONG_NAME,
+        "summary": sentence(0),
+        "session_minutes": 100,
+        "roles": [{"name": f"Role {n} " + "x" * 80, "does": sentence(n)} for n in range(12)],
+        "agenda": steps,
+        "outcomes": {
+            "primary": ["problem-solving"],
+            "secondary": [o for o in OUTCOMES if o != "problem-solving"],
+        },
+        "related": [],
+    }
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("deck") / "hub")
+    (root / "formats" / "longest-format.yml").write_text(longest_format())
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PEERHUB_SITE_URL", SITE_URL)
+        env.setenv("SOURCE_DATE_EPOCH", "1800000000")
+        assert main(["build", "--cards", "--root", str(root)]) == 0
+    return root
+
+
+def outline(card: Card) -> str:
+    """One line per card: which format, which card, and what each side holds."""
+
+    def side(content: object) -> str:
+        if isinstance(content, deck.Front):
+            return "front: " + "; ".join(f"{k} {v}" for k, v in content.facts)
+        if not content:
+            return "notes"
+        return " / ".join(_section(s) for s in content)
+
+    return f"{card.slug} {card.number}/{card.count} | {side(card.front)} | {side(card.back)}"
+
+
+def _section(section: Section) -> str:
+    more = " (continued)" if section.continued else ""
+    return f"{section.heading}{more}: " + ", ".join(i.title for i in section.items)
+
+
+def test_the_real_deck_matches_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+    lines = [outline(card) for card in cards(hub, SITE_URL)]
+    golden("deck.txt", "\n".join(lines) + "\n", update_goldens)
+
+
+def test_backs_sit_in_mirrored_slots_so_a_long_edge_flip_pairs_them() -> None:
+    one = Card("a", "A", 1, 1, (), ())
+    layout = [
+        ([s for s, _ in sheet.fronts], [s for s, _ in sheet.backs]) for sheet in sheets([one] * 7)
+    ]
+    assert layout == [([1, 2, 3, 4], [2, 1, 4, 3]), ([1, 2, 3], [2, 1, 4])]
+
+
+def test_a_long_format_goes_on_to_more_cards_and_loses_nothing(built: Path) -> None:
+    hub = load_hub(built)
+    mine = [c for c in cards(hub, SITE_URL) if c.slug == "longest-format"]
+    assert [(c.number, c.count) for c in mine] == [(n, len(mine)) for n in range(1, len(mine) + 1)]
+    assert len(mine) >= 4  # 32 items of 10 lines each cannot fit on fewer sides
+    assert isinstance(mine[0].front, deck.Front)
+    sides = [mine[0].back] + [side for card in mine[1:] for side in (card.front, card.back)]
+    placed = [(s.heading, i.title) for side in sides for s in side for i in s.items]
+    fmt = hub.formats["longest-format"]
+    assert placed == [("Roles", r.name) for r in fmt.roles] + [
+        ("Agenda, 100 minutes", a.step) for a in fmt.agenda
+    ]
+    for side in sides:
+        lines = sum(1.5 + sum(i.lines for i in s.items) for s in side)
+        assert lines <= SIDE_LINES, side
+    # A side that opens inside a section says it is continued; the first of each does not.
+    openers = [side[0] for side in sides if side]
+    assert [s.continued for s in openers][:1] == [False]
+    assert all(s.continued for s in openers[1:] if s.heading == "Roles")
+
+
+def test_the_page_shows_every_format_with_a_qr_code_of_its_absolute_address(
+    built: Path,
+) -> None:
+    hub = load_hub(built)
+    html = soup(built / "site" / "formats" / "cards" / "index.html")
+    fronts = html.select(".ph-deck-card--front")
+    firsts = {f["data-card"].split("/")[0]: f for f in fronts if "/1/" in f["data-card"]}
+    assert list(firsts) == list(hub.formats)
+    for slug, fmt in hub.formats.items():
+        front = firsts[slug]
+        name = front.select_one(".ph-deck-card__name").get_text(" ", strip=True)
+        assert re.fullmatch(rf"{re.escape(fmt.name)}( card 1 of [2-9])?", name), name
+        url = f"{SITE_URL}formats/{slug}/"
+        assert str(front.select_one("svg.ph-qr")) == str(soup_of(qr_svg(url)).svg)
+        assert front.select_one("svg.ph-qr")["aria-label"].endswith(url)
+        assert front.select_one(".ph-deck-card__link p").get_text() == url.split("://")[1]
+    backs = html.select(".ph-deck-card--back")
+    assert len(backs) == len(fronts)
+    index = soup(built / "site" / "formats" / "index.html")
+    links = [a["href"] for a in index.select(".ph-deck-link a")]
+    assert links == ["cards/", "cards.pdf", "cards-letter.pdf"]
+    for href in links:
+        assert (built / "site" / "formats" / href.replace("cards/", "cards/index.html")).is_file()
+
+
+def soup_of(markup: str) -> BeautifulSoup:
+    return BeautifulSoup(markup, "html.parser")
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("paper", "points"), [("cards.pdf", (595, 842)), ("cards-letter.pdf", (612, 792))]
+)
+def test_the_pdfs_hold_every_format_on_the_right_paper(
+    built: Path, paper: str, points: tuple[int, int]
+) -> None:
+    hub = load_hub(built)
+    count = len(cards(hub, SITE_URL))
+    reader = PdfReader(built / "site" / "formats" / paper)
+    assert len(reader.pages) == 2 * math.ceil(count / 4)  # a sheet of fronts, one of backs
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == points
+    words = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for fmt in hub.formats.values():
+        assert fmt.name in words, fmt.name
+        assert fmt.agenda[-1].step[:40] in words, fmt.name  # backs reach the last step
+
+
+@needs_chromium
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_no_card_overflows_and_each_back_lies_behind_its_front(
+    built: Path, browser: object, paper: str
+) -> None:
+    tab = browser.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(f"{(built / 'site' / 'formats' / 'cards' / 'index.html').as_uri()}#{paper}")
+    boxes = tab.evaluate(
+        """() => [...document.querySelectorAll('.ph-deck-card')].map(card => {
+          const box = card.getBoundingClientRect(), style = getComputedStyle(card);
+          const inner = {left: box.left + parseFloat(style.paddingLeft),
+                         right: box.right - parseFloat(style.paddingRight),
+                         top: box.top + parseFloat(style.paddingTop),
+                         bottom: box.bottom - parseFloat(style.paddingBottom)};
+          const out = [...card.querySelectorAll('*')].map(e => [e, e.getBoundingClientRect()])
+            .filter(([e, r]) => r.width && r.height && (
+              r.left < inner.left - 0.5 || r.right > inner.right + 0.5 ||
+              r.top < inner.top - 0.5 || r.bottom > inner.bottom + 0.5))
+            .map(([e]) => e.tagName + ' ' + e.textContent.slice(0, 40));
+          const sheet = card.closest('.ph-deck-sheet').getBoundingClientRect();
+          return {card: card.dataset.card, out, left: box.left - sheet.left,
+                  right: sheet.right - box.right, top: box.top - sheet.top,
+                  width: box.width, height: box.height, sheetWidth: sheet.width};
+        })"""
+    )
+    tab.close()
+    assert [(b["card"], b["out"]) for b in boxes if b["out"]] == []
+    mm = 96 / 25.4
+    sheet_width = {"a4": 210, "letter": 215.9}[paper]
+    by_card = {b["card"]: b for b in boxes}
+    for name, front in by_card.items():
+        assert (round(front["width"] / mm), round(front["height"] / mm)) == (95, 130)
+        assert round(front["sheetWidth"] / mm, 1) == sheet_width
+        if name.endswith("/front"):
+            back = by_card[name.replace("/front", "/back")]
+            assert abs(front["left"] - back["right"]) < 1  # mirrored across the long edge
+            assert abs(front["top"] - back["top"]) < 1
+
+
+def test_a_deck_that_cannot_be_printed_leaves_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "hub")
+    assert main(["build", "--root", str(root)]) == 0
+    before = (root / "site" / "index.html").read_bytes()
+    (root / "site" / "marker.txt").write_text("the published site")
+
+    def broken(url: str, target: Path, **_: object) -> None:
+        target.write_bytes(b"%PDF-1.7 half")  # as if Chromium died half-way
+        raise RuntimeError(f"Chromium could not print {url}")
+
+    monkeypatch.setattr(deck, "print_to_pdf", broken)
+    assert main(["build", "--cards", "--root", str(root)]) == 1
+    assert (root / "site" / "marker.txt").read_text() == "the published site"
+    assert (root / "site" / "index.html").read_bytes() == before
+    assert not list((root / "site" / "formats").glob("*.pdf"))
+    assert not re.search(r"\.site-", " ".join(p.name for p in root.iterdir()))
+
+
+def lines_long(lines: int) -> deck.Item:
+    """An item that takes exactly `lines` lines of LINE_CHARS characters (plus its gap)."""
+    return deck.Item("T", "x" * (deck.LINE_CHARS * lines - 3))
+
+
+def test_a_side_is_filled_to_its_last_line_and_headings_count() -> None:
+    assert SIDE_LINES == 27  # the arithmetic below is worked out for 27 lines
+    # 1.5 (heading) + 20.25 + 5.25 = 27: exactly full, so both stay on one side.
+    exact = deck._pages([("A", [lines_long(20), lines_long(5)])])
+    assert [[len(s.items) for s in side] for side in exact] == [[2]]
+    # A: 1.5 + 10.25 = 11.75; B: 1.5 + 5.25 + 5.25 = 12, leaving 3.25: no room for a third.
+    mixed = deck._pages([("A", [lines_long(10)]), ("B", [lines_long(5)] * 3)])
+    assert [[(s.heading, len(s.items), s.continued) for s in side] for side in mixed] == [
+        [("A", 1, False), ("B", 2, False)],
+        [("B", 1, True)],
+    ]
