@@ -252,3 +252,9 @@ def test_a_side_is_filled_to_its_last_line_and_headings_count() -> None:
         [("A", 1, False), ("B", 2, False)],
         [("B", 1, True)],
     ]
+    # A section whose first item does not fit starts afresh on the next side.
+    fresh = deck._pages([("A", [lines_long(20)]), ("B", [lines_long(5)])])
+    assert [[(s.heading, s.continued) for s in side] for side in fresh] == [
+        [("A", False)],
+        [("B", False)],
+    ]

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 CARDS_PER_SHEET = 4
-#: Characters that surely fit on one line of a card side (about 60 do, at 8.5 pt).
+#: Characters that surely fit on one line of a card side (about 58 do, at 8.5 pt).
 LINE_CHARS = 55
 #: Lines that surely fit on one side below its heading (about 28 do).
 SIDE_LINES = 27
@@ -211,8 +211,8 @@ def _pages(sections: list[tuple[str, list[Item]]]) -> list[tuple[Section, ...]]:
                 if placed:
                     current.append(Section(heading, tuple(placed), continued))
                 sides.append(tuple(current))
+                continued = continued or bool(placed)  # "continued" once some went before
                 current, placed, room = [], [], float(SIDE_LINES)
-                continued = True
                 needed = item.lines + 1.5
             placed.append(item)
             room -= needed
