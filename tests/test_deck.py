@@ -216,6 +216,19 @@ def test_no_card_overflows_and_each_back_lies_behind_its_front(
             assert abs(front["top"] - back["top"]) < 1
 
 
+@needs_chromium
+def test_the_page_says_which_paper_it_is_laid_out_for(built: Path, browser: object) -> None:
+    tab = browser.new_page()
+    page = (built / "site" / "formats" / "cards" / "index.html").as_uri()
+    said = []
+    for fragment in ("", "#a4", "#letter"):
+        tab.goto(page + fragment)
+        said.append(tab.locator(".ph-deck__chosen").inner_text())
+    tab.close()
+    a4, letter = "The page is laid out for A4 paper.", "The page is laid out for US Letter paper."
+    assert said == [a4, a4, letter]
+
+
 def test_a_deck_that_cannot_be_printed_leaves_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

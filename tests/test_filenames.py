@@ -31,11 +31,23 @@ def test_a_folder_named_like_a_file_is_not_a_regular_file(tmp_path: Path) -> Non
     assert problem.message == "not a regular file"
 
 
-def test_a_name_with_no_letters_is_offered_an_example(tmp_path: Path) -> None:
-    path = tmp_path / "---.yml"
+def message_for(folder: Path, name: str, kind: str) -> str | None:
+    """What a file `name` in the content folder `kind` ("groups") is told, if anything."""
+    path = folder / name
     path.write_text("name: x\n")
-    problem = file_name_problem(path, "groups/---.yml", "groups")
-    assert problem is not None
-    assert problem.message == (
+    problem = file_name_problem(path, f"{kind}/{name}", kind)
+    return problem.message if problem else None
+
+
+def test_a_name_with_no_letters_is_offered_an_example(tmp_path: Path) -> None:
+    assert message_for(tmp_path, "---.yml", "groups") == (
         "file name '---.yml' must be lower-case words joined by hyphens, such as 'my-group.yml'"
     )
+
+
+def test_the_card_deck_keeps_its_address_among_the_formats(tmp_path: Path) -> None:
+    assert message_for(tmp_path, "cards.yml", "formats") == (
+        "'cards' is a reserved name (/formats/cards/ is the printable card deck); "
+        "choose another file name"
+    )
+    assert message_for(tmp_path, "cards.yml", "groups") is None  # a group may

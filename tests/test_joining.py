@@ -12,9 +12,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 
+from peerhub.components import Components
 from peerhub.models import Group
 from peerhub.privacy import published
+from peerhub.project import load_hub
 
 from conftest import git_commit, make_project, mkdocs_build, soup
 
@@ -212,3 +215,18 @@ def test_the_feed_notes_the_day_a_group_opened(tmp_path: Path) -> None:
     links = [e.find(f"{atom}link").get("href") for e in feed.iter(f"{atom}entry")]
     assert links[0] == "https://peer-group-hub.example.org/groups/open-circle/#joining"
     assert links[1] == "https://peer-group-hub.example.org/groups/open-circle/"
+
+
+@pytest.mark.parametrize(
+    ("groups", "said"),
+    [
+        ({}, "No group has said it is open to new members yet."),
+        ({"open-circle.yml": GROUPS["open-circle.yml"]}, "1 group is open to new members now."),
+    ],
+)
+def test_the_home_page_count_reads_for_none_and_for_one(
+    tmp_path: Path, groups: dict[str, str], said: str
+) -> None:
+    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    html = BeautifulSoup(str(Components(hub).open_groups()), "html.parser")
+    assert html.get_text(" ", strip=True).replace("  ", " ") == said

@@ -90,8 +90,8 @@ class Front:
 
     summary: str
     facts: tuple[tuple[str, str], ...]
-    #: The format page's absolute address ("" without a site URL), and as printed.
-    url: str
+    #: The format page's absolute address as printed, without its scheme ("" without a
+    #: site URL, and then no QR code either).
     shown_url: str
     qr: Markup | None
 
@@ -173,10 +173,8 @@ def qr_svg(url: str) -> Markup:
 def _front(hub: Hub, slug: str, fmt: Format, site_url: str) -> Front:
     served = [hub.outcomes[o].name for o in fmt.outcomes.primary if o in hub.outcomes]
     also = [hub.outcomes[o].name for o in fmt.outcomes.secondary if o in hub.outcomes]
-    size = fmt.size
-    people = f"{size.min} people" if size.min == size.max else f"{size.min}–{size.max} people"
     facts = [
-        ("Size", people),
+        ("Size", f"{fmt.size.span()} people"),
         ("Time", f"{fmt.session_minutes} minutes"),
         ("Cadence", CADENCE_LABELS[fmt.cadence]),
         ("Best for", ", ".join(served)),
@@ -186,8 +184,8 @@ def _front(hub: Hub, slug: str, fmt: Format, site_url: str) -> Front:
     page = urls.format_url(slug)
     url = urljoin(site_url if site_url.endswith("/") else site_url + "/", page)
     if not url.startswith(("https://", "http://")):
-        return Front(fmt.summary, tuple(facts), "", "", None)  # no site URL: nothing to scan
-    return Front(fmt.summary, tuple(facts), url, url.split("://", 1)[1], qr_svg(url))
+        return Front(fmt.summary, tuple(facts), "", None)  # no site URL: nothing to scan
+    return Front(fmt.summary, tuple(facts), url.split("://", 1)[1], qr_svg(url))
 
 
 def _sections(fmt: Format) -> list[tuple[str, list[Item]]]:

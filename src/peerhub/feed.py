@@ -18,7 +18,6 @@ from . import urls
 from .hub import Hub
 from .joining import intake
 from .models import today
-from .privacy import addresses
 
 __all__ = ["ATOM", "FEED_PATH", "atom_feed"]
 
@@ -31,9 +30,7 @@ def atom_feed(hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None = No
     absolute, and `opened` (group file → day) dates the openings.
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    newest = sorted(_entries(hub, opened or {}), key=lambda e: (e[0], e[1], e[2]), reverse=True)[
-        : hub.settings.feed_length
-    ]
+    newest = sorted(_entries(hub, opened or {}), reverse=True)[: hub.settings.feed_length]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
 
@@ -65,14 +62,14 @@ def _entries(hub: Hub, opened: Mapping[str, dt.date]) -> list[tuple[dt.date, str
     """(day, address, anchor, title, summary) of every entry: each group as added, and
     each open group as it opened (its entry links the page's joining badge).
     """
-    files = {address: slug for slug, address in addresses(hub).items()}
     entries = []
     for address, view in hub.published_views.items():
         added = dt.date.fromisoformat(view["added"])
         entries.append((added, address, "", view["name"], view["summary"]))
         if view["joining"] != "open":
             continue
-        day = added if view["anonymous"] else opened.get(f"groups/{files[address]}.yml", added)
+        # A public group's address is its file name (`privacy.address`).
+        day = added if view["anonymous"] else opened.get(f"groups/{address}.yml", added)
         month = intake(view["next_intake"], today())
         summary = f"{view['name']} is open to new members" + (
             f"; next intake: {month}." if month else "."

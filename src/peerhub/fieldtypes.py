@@ -244,9 +244,12 @@ PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 """A year, a month or a day: `2023`, `2023-09` or `2023-09-14`."""
 
 
+MONTH_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])"
+
+
 def _month(value: object) -> object:
     text = str(value).strip()
-    if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text) and text >= FIRST_YEAR:
+    if re.fullmatch(MONTH_PATTERN, text) and text >= FIRST_YEAR:
         return text
     raise PydanticCustomError(
         "month",
@@ -255,7 +258,7 @@ def _month(value: object) -> object:
     )
 
 
-Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"), BeforeValidator(_month)]
+Month = Annotated[str, Field(pattern=f"^{MONTH_PATTERN}$"), BeforeValidator(_month)]
 """A calendar month written as YYYY-MM."""
 
 

@@ -17,7 +17,7 @@ from .fieldtypes import is_slug
 from .problems import FILE_FIELD, Problem
 from .urls import ANONYMOUS_PREFIX
 
-__all__ = ["RESERVED_SLUGS", "file_name_problem", "slug_problem", "slugify"]
+__all__ = ["RESERVED_IN", "RESERVED_SLUGS", "file_name_problem", "slug_problem", "slugify"]
 
 RESERVED_SLUGS = {
     "index",
@@ -29,6 +29,8 @@ RESERVED_SLUGS = {
     *(f"com{i}" for i in range(10)),
     *(f"lpt{i}" for i in range(10)),
 }
+#: Names taken in one folder only, by a page the hub makes there (and why).
+RESERVED_IN = {"formats": {"cards": "/formats/cards/ is the printable card deck"}}
 
 
 def file_name_problem(path: Path, display: str, folder: str) -> Problem | None:
@@ -63,8 +65,9 @@ def slug_problem(slug: str, folder: str) -> str | None:
     """Why `slug` may not name a file in `folder` (a page address the hub needs), if so."""
     if slug in RESERVED_SLUGS:
         return f"'{slug}' is a reserved name"
-    if folder == "formats" and slug == "cards":
-        return "'cards' is a reserved name (/formats/cards/ is the printable card deck)"
+    taken_by = RESERVED_IN.get(folder, {}).get(slug)
+    if taken_by:
+        return f"'{slug}' is a reserved name ({taken_by})"
     if folder == "groups" and slug.startswith(ANONYMOUS_PREFIX):
         return (
             f"file names starting with '{ANONYMOUS_PREFIX}' are reserved for the addresses "
