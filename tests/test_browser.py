@@ -99,11 +99,35 @@ def test_deep_link_shows_conflict_and_second_outcome(page: object, base_url: str
 
 def test_keyboard_only_use(page: object, base_url: str) -> None:
     page.goto(base_url + "outcomes/")
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
     page.focus("#outcome-coaching-culture")
     page.keyboard.press("ArrowDown")  # radios move with arrow keys
     page.wait_for_selector("#picker-results article")
     assert page.is_checked("#outcome-core-coaching-skills")
     assert page.get_attribute("#picker-results", "aria-live") == "polite"
+
+
+def test_a_choice_made_before_the_data_arrives_is_kept(page: object, base_url: str) -> None:
+    """On a slow phone the radios work before picker-data.json has loaded: the choice and
+    a size chosen then must survive the data's arrival; fields left alone follow the address."""
+    held: list[object] = []
+
+    def hold(route: object) -> None:  # Playwright tags the handler, so not a bound method
+        held.append(route)
+
+    page.route("**/assets/picker-data.json", hold)
+    page.goto(base_url + "outcomes/?size=3-5&minutes=60")
+    page.check("#outcome-support")
+    page.select_option("#picker-size", "6-8")
+    assert len(held) == 1  # the request is out, its answer held back
+    held[0].continue_()
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
+    expect(page.locator("#picker-results h2")).to_have_text("Recommended designs for support")
+    assert page.is_checked("#outcome-support")
+    assert page.input_value("#picker-size") == "6-8"  # changed early: the reader's value
+    assert page.input_value("#picker-minutes") == "60"  # untouched: the address's value
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"outcome": ["support"], "size": ["6-8"], "minutes": ["60"]}
 
 
 def test_picker_works_after_instant_navigation(page: object, base_url: str) -> None:

@@ -22,13 +22,19 @@
     return state;
   }
 
-  function applyQuery(form, data) {
+  /* Sets the form from the address, except the fields named in `keep`: those the reader
+   * changed before the data arrived. */
+  function applyQuery(form, data, keep) {
     var query = new URLSearchParams(window.location.search);
     var outcome = query.get("outcome");
-    form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
-      radio.checked = Boolean(outcome && data.ranked[outcome] && radio.value === outcome);
-    });
+    keep = keep || {};
+    if (!keep.outcome) {
+      form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
+        radio.checked = Boolean(outcome && data.ranked[outcome] && radio.value === outcome);
+      });
+    }
     FIELDS.forEach(function (name) {
+      if (keep[name]) return;
       var value = query.get(name) || "any";
       var field = form.elements[name];
       if (field && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
@@ -135,7 +141,12 @@
     if (!form || !results || form.dataset.ready) return;
     form.dataset.ready = "1";
     var root = form.getAttribute("data-root") || "";
+    // On a slow connection a reader may choose before the data arrives: keep that choice.
+    var early = {};
+    var noteEarly = function (event) { early[event.target.name] = true; };
+    form.addEventListener("change", noteEarly);
     hub.load(form.getAttribute("data-src")).then(function (data) {
+      form.removeEventListener("change", noteEarly);
       var show = function () { render(form, results, data, root); };
       var change = function (event) {
         var query = queryOf(readState(form)).toString();
@@ -149,7 +160,7 @@
           results.scrollIntoView({ block: "start" });
         }
       };
-      applyQuery(form, data);
+      applyQuery(form, data, early);
       form.addEventListener("change", change);
       form.addEventListener("submit", function (event) { event.preventDefault(); change(); });
       window.addEventListener("popstate", function () {
@@ -158,7 +169,7 @@
         show();
       });
       form.classList.add("ph-picker--ready");
-      show();
+      if (Object.keys(early).length) change(); else show();
     }).catch(function (error) {
       results.textContent = "The picker could not load its data. Each outcome's link above still works.";
       if (window.console) console.error(error);
