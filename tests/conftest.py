@@ -275,3 +275,22 @@ def browser() -> Iterator[object]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield instance
         instance.close()
+
+
+#: Each element's font size as drawn: a text inside an SVG counts with the SVG's scale,
+#: so a chart that grows with the page (and its text with it) is measured as drawn.
+RENDERED_SIZES = """([body, texts]) => {
+  const size = e => {
+    const own = parseFloat(getComputedStyle(e).fontSize);
+    const svg = e.ownerSVGElement || (e.closest('svg') !== e && e.closest('svg'));
+    return svg ? own * svg.getScreenCTM().a : own;
+  };
+  return {body: size(document.querySelector(body)),
+          sizes: [...document.querySelectorAll(texts)].map(size)};
+}"""
+
+
+def rendered_sizes(tab: object, body: str, texts: str) -> tuple[float, list[float]]:
+    """The drawn font size of the first `body` element and of every `texts` element."""
+    found = tab.evaluate(RENDERED_SIZES, [body, texts])
+    return found["body"], found["sizes"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import VALID_GROUP, needs_chromium, repo_copy, served
+from conftest import VALID_GROUP, needs_chromium, rendered_sizes, repo_copy, served
 from sample_groups import CHECKINS
 
 pytestmark = needs_chromium
@@ -66,3 +66,25 @@ def test_every_page_passes_axe(
             found.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")
     context.close()
     assert found == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1440, 900), (2400, 1300)])
+def test_check_in_chart_numbers_read_at_the_body_size_at_every_width(
+    browser: object, site: tuple[str, Path], width: int, height: int
+) -> None:
+    """The trend charts' scale numbers (100 and 0, 5 and 0) stay at the body's size."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.goto(site[0] + "groups/checked-in-circle/")
+    body, sizes = rendered_sizes(tab, "#check-ins + p", "figure.ph-trend svg text")
+    clipped = tab.evaluate(
+        """() => [...document.querySelectorAll('figure.ph-trend svg text')].filter(t => {
+             const own = t.getBoundingClientRect();
+             const figure = t.closest('figure').getBoundingClientRect();
+             return own.left < figure.left - 0.5;
+           }).length"""
+    )
+    context.close()
+    assert len(sizes) == 8  # two numbers on each of the four charts
+    assert {round(s, 1) for s in sizes} == {round(body, 1)}
+    assert clipped == 0  # the numbers sit in the chart's margin, inside its figure

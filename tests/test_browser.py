@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from peerhub.facets import group_values
 from peerhub.project import load_hub
 
-from conftest import needs_chromium, repo_copy, served
+from conftest import needs_chromium, rendered_sizes, repo_copy, served
 from picker_cases import FOLDER, load
 
 pytestmark = needs_chromium
@@ -287,28 +287,20 @@ def test_choosing_an_outcome_on_a_phone_shows_the_results(page: object, base_url
 def test_chart_text_reads_at_the_body_size_at_every_width(
     browser: object, base_url: str, width: int, height: int
 ) -> None:
-    """Rendered sizes: a label inside an SVG counts with the SVG's scale, so a chart that
-    grows with the page (and its text with it) fails here, not only one with a wrong CSS size.
-    """
+    """Every chart label and number is drawn at the body's size (see `rendered_sizes`)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     tab.goto(base_url)
-    found = tab.evaluate(
-        """() => {
-          const size = e => {
-            const own = parseFloat(getComputedStyle(e).fontSize);
-            const svg = e.ownerSVGElement || (e.closest('svg') !== e && e.closest('svg'));
-            return svg ? own * svg.getScreenCTM().a : own;
-          };
-          const body = size(document.querySelector('.md-content .md-typeset > p'));
-          const texts = [...document.querySelectorAll('figure.ph-chart')].flatMap(f =>
-            [...f.querySelectorAll('text, .ph-chart__label, .ph-chart__value')]);
-          const figures = [...document.querySelectorAll('figure.ph-chart')];
-          return {body, sizes: texts.map(size), count: texts.length,
-                  overflowing: figures.filter(f => f.scrollWidth > f.clientWidth + 1).length};
-        }"""
+    body, sizes = rendered_sizes(
+        tab,
+        ".md-content .md-typeset > p",
+        "figure.ph-chart text, figure.ph-chart .ph-chart__label, figure.ph-chart .ph-chart__value",
+    )
+    overflowing = tab.evaluate(
+        """() => [...document.querySelectorAll('figure.ph-chart')]
+                 .filter(f => f.scrollWidth > f.clientWidth + 1).length"""
     )
     context.close()
-    assert found["count"] >= 20  # two charts' labels and numbers
-    assert {round(s, 1) for s in found["sizes"]} == {round(found["body"], 1)}
-    assert found["overflowing"] == 0
+    assert len(sizes) >= 20  # two charts' labels and numbers
+    assert {round(s, 1) for s in sizes} == {round(body, 1)}
+    assert overflowing == 0

@@ -59,9 +59,16 @@ def test_a_group_with_four_check_ins_shows_a_chart_and_a_table_per_measure(tmp_p
         svg = figure.svg
         assert svg["role"] == "img"
         assert len(svg.select("circle")) == 4
+        assert len(svg.select("line.ph-trend__line")) == 3  # from each check-in to the next
         assert svg.title.get_text() == figure.figcaption.get_text()
         assert svg.desc.get_text().startswith("2025-03-01: ")
-    dots = [(float(c["cx"]), float(c["cy"])) for c in figures[1].svg.select("circle")]
+        assert not svg.get("viewBox")  # drawn at the page's scale: its numbers never grow
+        assert [t.get_text() for t in svg.select("text")] == (
+            ["100", "0"] if figure is figures[0] else ["5", "0"]
+        )
+    circles = figures[1].svg.select("circle")
+    assert all(c["cx"].endswith("%") and c["cy"].endswith("%") for c in circles)
+    dots = [(float(c["cx"][:-1]), float(c["cy"][:-1])) for c in circles]
     assert dots[0][0] < dots[1][0] < dots[2][0] < dots[3][0]  # later check-ins to the right
     assert dots[0][1] > dots[1][1] > dots[3][1]  # better ratings higher up
     lead = page.find(id="check-ins").find_next("p").get_text()
@@ -97,9 +104,10 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
             },
         ]
     )
-    assert [(p.x, p.y) for p in attendance.points] == [(34, 10), (308, 126)]
-    assert [p.y for p in process.points] == [10, 102.8]
-    assert attendance.line == "M34 10 L308 126"
+    # In percent of the chart: the plot runs from 3 to 97 across and from 8 to 92 down.
+    assert [(p.x, p.y) for p in attendance.points] == [(3, 8), (97, 92)]
+    assert [p.y for p in process.points] == [8, 75.2]
+    assert attendance.segments == ((attendance.points[0], attendance.points[1]),)
     (single, *_) = trends(
         [
             {
@@ -112,7 +120,8 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
             }
         ]
     )
-    assert [(p.x, p.shown) for p in single.points] == [(171, "50%")]
+    assert [(p.x, p.shown) for p in single.points] == [(50, "50%")]
+    assert single.segments == ()
 
 
 @pytest.mark.parametrize(

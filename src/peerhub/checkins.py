@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from .fieldtypes import partial_date_start
@@ -102,7 +103,7 @@ def check_checkins(group: Group, today: dt.date) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class Point:
-    """One check-in's value of a measure, placed on its chart."""
+    """One check-in's value of a measure, placed on its chart (in percent of the chart)."""
 
     day: str
     shown: str
@@ -121,21 +122,16 @@ class Trend:
     #: The highest value the measure can take: the top of the chart.
     top: float
     points: tuple[Point, ...]
-    #: The SVG path through the points ("M x y L x y ...").
-    line: str
+    #: The line through the points: each pair of neighbours, oldest first.
+    segments: tuple[tuple[Point, Point], ...]
 
 
-#: The trend chart's drawing area, in SVG units (it scales to the screen's width).
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320, 150, 34, 12, 10, 24
+#: The trend chart's plot area, in percent of the chart's width and height. The chart
+#: has no viewBox: drawn in percentages at the page's own scale, its numbers stay at
+#: the body's size on every screen (hub.css gives its height and the numbers' margin).
+LEFT, RIGHT, TOP, BOTTOM = 3, 97, 8, 92
 #: Where the template draws the axes.
-BOX = {
-    "width": WIDTH,
-    "height": HEIGHT,
-    "left": LEFT,
-    "right": WIDTH - RIGHT,
-    "top": TOP,
-    "bottom": HEIGHT - BOTTOM,
-}
+BOX = {"left": LEFT, "right": RIGHT, "top": TOP, "bottom": BOTTOM}
 
 
 def trends(checkins: Sequence[Mapping[str, Any]]) -> list[Trend]:
@@ -166,7 +162,7 @@ def _laid_out(
     key: str, title: str, top: float, days: list[dt.date], values: list[float], *, unit: str
 ) -> Trend:
     span = max((days[-1] - days[0]).days, 1) if days else 1
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    inner_w, inner_h = RIGHT - LEFT, BOTTOM - TOP
     points = tuple(
         Point(
             day.isoformat(),
@@ -176,8 +172,7 @@ def _laid_out(
         )
         for day, value in zip(days, values, strict=True)
     )
-    line = " ".join(f"{'L' if i else 'M'}{p.x:g} {p.y:g}" for i, p in enumerate(points))
-    return Trend(key, title, top, points, line)
+    return Trend(key, title, top, points, tuple(pairwise(points)))
 
 
 def months_running(group: Mapping[str, Any], today: dt.date) -> int | None:
