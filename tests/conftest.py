@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -294,3 +295,10 @@ def rendered_sizes(tab: object, body: str, texts: str) -> tuple[float, list[floa
     """The drawn font size of the first `body` element and of every `texts` element."""
     found = tab.evaluate(RENDERED_SIZES, [body, texts])
     return found["body"], found["sizes"]
+
+
+def plain_id(text: str, length: int = 40) -> str:
+    """A test id of letters, digits and dashes. pytest escapes other characters in ids
+    given with `ids=` once more each time it collects in the same process, and mutmut
+    collects twice: a newline in an id made `make mutate` stop with "not found"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:length] or "empty"

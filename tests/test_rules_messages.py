@@ -15,7 +15,7 @@ from peerhub.rules import check_format, check_group, check_outcome
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
-from conftest import VALID_GROUP
+from conftest import VALID_GROUP, plain_id
 
 TODAY = dt.date(2026, 6, 1)
 RANDOM_ID = re.compile(r"(anonymous_id: |such as ')[a-z2-9]{12}\b")
@@ -143,7 +143,7 @@ def findings(extra: str, slug: str, hub: Hub) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("extra", "slug", "expected"), ROWS, ids=[f"{r[1]}:{r[0][:30]}" for r in ROWS]
+    ("extra", "slug", "expected"), ROWS, ids=[plain_id(f"{r[1]} {r[0][:30]}") for r in ROWS]
 )
 def test_each_rule_gives_its_finding(
     extra: str, slug: str, expected: list[tuple[str, str]], hub: Hub

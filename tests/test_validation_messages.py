@@ -13,6 +13,8 @@ from peerhub.problems import suggest
 from peerhub.validation import validate
 from peerhub.yamlsafe import load_bytes
 
+from conftest import plain_id
+
 
 class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
@@ -99,7 +101,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("yaml_text", "expected"), ROWS, ids=[r[0][:24] for r in ROWS])
+@pytest.mark.parametrize(("yaml_text", "expected"), ROWS, ids=[plain_id(r[0][:24]) for r in ROWS])
 def test_each_kind_of_mistake_has_its_message(yaml_text: str, expected: str) -> None:
     doc = load_bytes((yaml_text + "\n").encode(), "p.yml")
     model, problems = validate(doc, Probe)

@@ -7,6 +7,8 @@ import pytest
 
 from peerhub.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
 
+from conftest import plain_id
+
 NOT_UTF8 = "file is not UTF-8 text; save it with UTF-8 encoding"
 NUL = "file contains a NUL character; is it really a text file?"
 BELL = "the file contains a control character (U+0007) that YAML does not allow; delete it"
@@ -54,7 +56,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("raw", "expected"), ROWS, ids=[repr(r[0][:16]) for r in ROWS])
+@pytest.mark.parametrize(("raw", "expected"), ROWS, ids=[plain_id(repr(r[0][:16])) for r in ROWS])
 def test_each_unreadable_file_has_its_message(raw: bytes, expected: str) -> None:
     with pytest.raises(YamlProblem) as caught:
         load_bytes(raw, "g.yml")
