@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.checkins import months_running, trends
+from peerhub.checkins import check_checkins, months_running, trends
 from peerhub.components import Components
+from peerhub.models import Group
 from peerhub.pages import generated_assets
 from peerhub.project import check_project, load_hub
+from peerhub.validation import validate
+from peerhub.yamlsafe import load_bytes
 
 from conftest import VALID_GROUP, make_project
 from sample_groups import CHECKINS
@@ -149,6 +152,7 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
         ),
         ({"started": "2024", "ended": None, "running": True, "checkins": []}, 22),
         ({"started": "2024", "ended": None, "running": None, "checkins": []}, None),
+        ({"started": "2025-11", "ended": None, "running": True, "checkins": []}, 0),
     ],
 )
 def test_months_running(fields: dict[str, object], expected: int | None) -> None:
@@ -188,3 +192,49 @@ def test_an_anonymous_groups_check_in_note_may_not_name_it(tmp_path: Path) -> No
     found = [p for p in problems if p.field == "checkins[3].note"]
     assert len(found) == 1
     assert "its name ('example circle')" in found[0].message
+
+
+def checkin(day: str, members: int = 6, attendance: float = 5) -> dict[str, object]:
+    fields = {"members": members, "meetings": 2, "attendance": attendance}
+    return {"date": day, **fields, "process": 3, "results": 3, "safety": 3}
+
+
+def test_points_keep_one_decimal_and_the_measures_keep_their_keys() -> None:
+    measures = trends([checkin("2025-01-01", 3, 1), checkin("2025-01-11"), checkin("2025-01-31")])
+    assert [t.key for t in measures] == ["attendance", "process", "results", "safety"]
+    attendance = measures[0]
+    # Day 10 of 30: 3 + 94 / 3 = 34.33; a third of members, rounded to 33%: 8 + 84 * 0.67.
+    assert [p.x for p in attendance.points] == [3, 34.3, 97]
+    assert attendance.points[0].y == 64.3
+    assert attendance.points[0].shown == "33%"
+
+
+def test_check_ins_a_day_apart_span_the_whole_chart() -> None:
+    (attendance, *_) = trends([checkin("2025-01-01"), checkin("2025-01-02")])
+    assert [p.x for p in attendance.points] == [3, 97]
+
+
+def rule_findings(checkins: str) -> list[tuple[str, str]]:
+    text = VALID_GROUP + "started: 2026-03\nrunning: true\ncheckins:\n" + checkins
+    group, problems = validate(load_bytes(text.encode(), "g.yml"), Group)
+    assert group is not None, problems
+    today = dt.date(2026, 6, 1)
+    return [(".".join(map(str, loc)), message) for loc, message, _ in check_checkins(group, today)]
+
+
+ROW = "  - {date: %s, members: 6, meetings: 2, attendance: %s, process: 3, results: 3, safety: 3}\n"
+
+
+def test_check_ins_on_the_edges_are_accepted() -> None:
+    """The day the group started, all members present, and today are all allowed."""
+    assert rule_findings(ROW % ("2026-03-01", 6) + ROW % ("2026-06-01", 6)) == []
+
+
+def test_a_check_in_on_the_same_day_as_the_one_above_is_refused() -> None:
+    assert rule_findings(ROW % ("2026-04-01", 5) + ROW % ("2026-04-01", 5)) == [
+        (
+            "checkins.1.date",
+            "2026-04-01 is not after the check-in above it (2026-04-01); "
+            "list check-ins oldest first",
+        )
+    ]

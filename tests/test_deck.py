@@ -81,17 +81,21 @@ def outline(card: Card) -> str:
 
     def side(content: object) -> str:
         if isinstance(content, deck.Front):
-            return "front: " + "; ".join(f"{k} {v}" for k, v in content.facts)
+            qr = "QR" if content.qr else "no QR"
+            facts = "; ".join(f"{k} {v}" for k, v in content.facts)
+            return f"front: {content.summary[:24]}...; {facts}; {content.shown_url} ({qr})"
         if not content:
             return "notes"
         return " / ".join(_section(s) for s in content)
 
-    return f"{card.slug} {card.number}/{card.count} | {side(card.front)} | {side(card.back)}"
+    head = f"{card.slug} {card.number}/{card.count} {card.name!r}"
+    return f"{head} | {side(card.front)} | {side(card.back)}"
 
 
 def _section(section: Section) -> str:
     more = " (continued)" if section.continued else ""
-    return f"{section.heading}{more}: " + ", ".join(i.title for i in section.items)
+    items = (f"{i.title} {i.when}".strip() for i in section.items)
+    return f"{section.heading}{more}: " + ", ".join(items)
 
 
 def test_the_real_deck_matches_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
@@ -105,6 +109,57 @@ def test_backs_sit_in_mirrored_slots_so_a_long_edge_flip_pairs_them() -> None:
         ([s for s, _ in sheet.fronts], [s for s, _ in sheet.backs]) for sheet in sheets([one] * 7)
     ]
     assert layout == [([1, 2, 3, 4], [2, 1, 4, 3]), ([1, 2, 3], [2, 1, 4])]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "shown"),
+    [
+        ("https://hub.example.org/", "hub.example.org/formats/troika-consulting/"),
+        ("https://hub.example.org/peer", "hub.example.org/peer/formats/troika-consulting/"),
+        ("http://intranet.local/hub/", "intranet.local/hub/formats/troika-consulting/"),
+        ("", ""),  # no site URL: no address to print or scan
+        ("/hub/", ""),
+    ],
+)
+def test_a_front_prints_and_encodes_its_format_page_under_the_site_url(
+    hub: Hub, site_url: str, shown: str
+) -> None:
+    (card,) = [c for c in cards(hub, site_url) if c.slug == "troika-consulting"]
+    assert card.name == "Troika consulting"
+    assert isinstance(card.front, deck.Front)
+    assert card.front.summary.startswith("Three peers take turns as client and consultants")
+    assert card.front.shown_url == shown
+    scheme = site_url.split("://", maxsplit=1)[0]
+    assert card.front.qr == (qr_svg(f"{scheme}://{shown}") if shown else None)
+
+
+def test_a_short_address_still_gets_a_full_size_qr_code() -> None:
+    """A micro QR code would hold an address this short, but many phone cameras cannot
+    read one: the deck always makes the full kind."""
+    svg = BeautifulSoup(qr_svg("http://a/"), "html.parser").svg
+    modules = int(svg["viewbox"].split()[2]) - 4  # less the border of two on each side
+    assert modules >= 21  # the smallest full QR code; a micro one has 11 to 17
+
+
+def test_a_format_on_three_sides_gets_a_second_card_with_a_blank_back(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub")
+    data = yaml.safe_load((REPO / "formats" / "troika-consulting.yml").read_text())
+    data |= {
+        "session_minutes": 40,
+        "agenda": [
+            {"step": f"Step {n}", "minutes": 10, "detail": sentence(n)} for n in range(1, 5)
+        ],
+        "related": [],
+    }
+    (root / "formats" / "three-sided.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    mine = [c for c in cards(load_hub(root), SITE_URL) if c.slug == "three-sided"]
+    # Roles take 1.5 + 2.25 + 3.25 + 2.25 lines and each step 8.25 (plus 1.5 for the
+    # agenda's heading): one step fits beside the roles, the other three go on the next
+    # side. Front and two sides: two cards, the second with a blank back.
+    assert [(c.number, c.count) for c in mine] == [(1, 2), (2, 2)]
+    assert [len(s.items) for s in mine[0].back] == [3, 1]
+    assert [len(s.items) for s in mine[1].front] == [3]
+    assert mine[1].back == ()
 
 
 def test_a_long_format_goes_on_to_more_cards_and_loses_nothing(built: Path) -> None:
@@ -265,6 +320,10 @@ def test_a_side_is_filled_to_its_last_line_and_headings_count() -> None:
         [("A", 1, False), ("B", 2, False)],
         [("B", 1, True)],
     ]
+    # After a break the side opens with the heading again (1.5) and is then filled exactly:
+    # 1.5 + 20.25 = 21.75, leaving 5.25 for the last item.
+    refilled = deck._pages([("A", [lines_long(20), lines_long(20), lines_long(5)])])
+    assert [[len(s.items) for s in side] for side in refilled] == [[1], [2]]
     # A section whose first item does not fit starts afresh on the next side.
     fresh = deck._pages([("A", [lines_long(20)]), ("B", [lines_long(5)])])
     assert [[(s.heading, s.continued) for s in side] for side in fresh] == [

@@ -6,6 +6,7 @@ Expected words are written out here from the issue's wording, not taken from the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from peerhub.components import Components
+from peerhub.joining import intake
 from peerhub.models import Group
 from peerhub.privacy import published
 from peerhub.project import load_hub
@@ -230,3 +232,22 @@ def test_the_home_page_count_reads_for_none_and_for_one(
     hub = load_hub(make_project(tmp_path / "hub", groups=groups))
     html = BeautifulSoup(str(Components(hub).open_groups()), "html.parser")
     assert html.get_text(" ", strip=True).replace("  ", " ") == said
+
+
+@pytest.mark.parametrize(
+    ("month", "shown"),
+    [
+        (None, None),
+        ("", None),
+        ("2027-04", None),  # last month: the place is no longer on offer
+        ("2026-12", None),
+        ("2027-05", "May 2027"),  # this month: still on offer
+        ("2027-06", "June 2027"),
+        ("2028-01", "January 2028"),
+        ("2028-12", "December 2028"),
+    ],
+)
+def test_the_next_intake_reads_as_a_month_until_that_month_has_passed(
+    month: str | None, shown: str | None
+) -> None:
+    assert intake(month, dt.date(2027, 5, 15)) == shown

@@ -161,13 +161,13 @@ def trends(checkins: Sequence[Mapping[str, Any]]) -> list[Trend]:
 def _laid_out(
     key: str, title: str, top: float, days: list[dt.date], values: list[float], *, unit: str
 ) -> Trend:
-    span = max((days[-1] - days[0]).days, 1) if days else 1
+    span = (days[-1] - days[0]).days if days else 0  # a lone check-in sits in the middle
     inner_w, inner_h = RIGHT - LEFT, BOTTOM - TOP
     points = tuple(
         Point(
             day.isoformat(),
             f"{value:g}{unit}",
-            round(LEFT + inner_w * ((day - days[0]).days / span if len(days) > 1 else 0.5), 1),
+            round(LEFT + inner_w * ((day - days[0]).days / span if span else 0.5), 1),
             round(TOP + inner_h * (1 - value / top), 1),
         )
         for day, value in zip(days, values, strict=True)

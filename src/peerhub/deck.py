@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 import segno
 from markupsafe import Markup, escape
@@ -181,11 +180,10 @@ def _front(hub: Hub, slug: str, fmt: Format, site_url: str) -> Front:
     ]
     if also:
         facts.append(("Also serves", ", ".join(also)))
-    page = urls.format_url(slug)
-    url = urljoin(site_url if site_url.endswith("/") else site_url + "/", page)
+    url = urls.absolute(site_url, urls.format_url(slug))
     if not url.startswith(("https://", "http://")):
         return Front(fmt.summary, tuple(facts), "", None)  # no site URL: nothing to scan
-    return Front(fmt.summary, tuple(facts), url.split("://", 1)[1], qr_svg(url))
+    return Front(fmt.summary, tuple(facts), url.partition("://")[2], qr_svg(url))
 
 
 def _sections(fmt: Format) -> list[tuple[str, list[Item]]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from . import urls
@@ -29,7 +28,6 @@ def atom_feed(hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None = No
     """The newest published groups and openings as Atom XML; `site_url` makes the links
     absolute, and `opened` (group file → day) dates the openings.
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
     newest = sorted(_entries(hub, opened or {}), reverse=True)[: hub.settings.feed_length]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -39,17 +37,17 @@ def atom_feed(hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None = No
         element.text = text
         return element
 
-    add(feed, "id", urljoin(base, FEED_PATH))
+    add(feed, "id", urls.absolute(site_url, FEED_PATH))
     add(feed, "title", "Peer Group Hub: new group experiences and groups open to join")
-    add(feed, "link", href=urljoin(base, "groups/"))
-    add(feed, "link", rel="self", href=urljoin(base, FEED_PATH))
+    add(feed, "link", href=urls.absolute(site_url, "groups/"))
+    add(feed, "link", rel="self", href=urls.absolute(site_url, FEED_PATH))
     latest = newest[0][0] if newest else dt.date(2026, 1, 1)
     add(feed, "updated", _stamp(latest))
     author = add(feed, "author")
     add(author, "name", "Peer Group Hub contributors")
     for day, slug, anchor, title, summary in newest:
         entry = add(feed, "entry")
-        link = urljoin(base, urls.group_url(slug)) + anchor
+        link = urls.absolute(site_url, urls.group_url(slug)) + anchor
         add(entry, "id", link)
         add(entry, "title", title)
         add(entry, "link", href=link)

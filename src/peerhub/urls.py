@@ -7,8 +7,9 @@ relative here, in the same way MkDocs does for directory URLs.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urljoin
 
-__all__ = ["ANONYMOUS_PREFIX", "format_url", "group_url", "outcome_url", "relative"]
+__all__ = ["ANONYMOUS_PREFIX", "absolute", "format_url", "group_url", "outcome_url", "relative"]
 
 #: Anonymous groups' addresses start with this; group file names may not.
 ANONYMOUS_PREFIX = "anonymous-"
@@ -29,14 +30,16 @@ def outcome_url(outcome_id: str) -> str:
     return f"outcomes/{outcome_id}/"
 
 
+def absolute(site_url: str, target: str) -> str:
+    """`target` (a site URL such as `groups/x/`) under `site_url`, which MkDocs may give
+    with or without its final slash: `https://example.org/hub` means the `hub/` folder.
+    """
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", target)
+
+
 def relative(target: str, page: str) -> str:
-    """Link from the page at site URL `page` (such as `groups/x/`) to `target`."""
-    base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
-    rel = (
-        posixpath.relpath("/" + target, "/" + base)
-        if target
-        else posixpath.relpath("/", "/" + base)
-    )
-    if (target.endswith("/") or not target) and not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel in {".", "./"} else rel
+    """Link from the page at site URL `page` (such as `groups/x/`) to `target`; a folder
+    target keeps its final slash, as MkDocs' directory URLs do.
+    """
+    rel = posixpath.relpath("/" + target, "/" + posixpath.dirname(page))
+    return rel + "/" if target.endswith("/") or not target else rel
