@@ -16,27 +16,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from peerhub.components import Components
+from peerhub.guides import MACROS
 from peerhub.project import check_project_cached
-
-_MACROS = (
-    "format_card",
-    "format_page",
-    "group_card",
-    "group_page",
-    "outcome_page",
-    "outcomes_table",
-    "outcomes_index",
-    "hub_figures",
-    "group_chart",
-    "group_sizes",
-    "outcome_counts",
-    "formats_index",
-    "groups_index",
-    "open_groups",
-    "checkin_questions",
-    "evidence_rules",
-)
-
 
 #: `extra.peerhub.macro_pages` of each project, read once per build by `define_env`.
 _macro_pages: dict[str, list[str]] = {}
@@ -45,29 +26,26 @@ _macro_pages: dict[str, list[str]] = {}
 def define_env(env: Any) -> None:
     """Register the hub's components as macros (mkdocs-macros calls this once per build)."""
     root = Path(env.project_dir)
-    name = Path(env.conf["config_file_path"]).name
-    _macro_pages[env.project_dir] = check_project_cached(root, name)[0].settings.macro_pages
+    config = Path(env.conf["config_file_path"]).name
+    # The hook's `on_config` has loaded the project from the same file: this is its
+    # cached hub (one load per build), with the settings of the file MkDocs was given.
+    hub, _ = check_project_cached(root, config)
+    _macro_pages[env.project_dir] = hub.settings.macro_pages
     # mkdocs-macros calls define_env once per build (also on each `mkdocs serve`
-    # rebuild), so one load per call is always current.
-    cache: list[Components] = []
-
-    def components() -> Components:
-        if not cache:
-            hub, _ = check_project_cached(root, name)
-            cache.append(Components(hub))
-        return cache[0]
+    # rebuild), so the hub is always current.
+    components = Components(hub)
 
     def register(name: str) -> None:
         def macro(*args: str) -> Markup:
             page_url = env.page.url if env.page else ""
-            return getattr(components(), name)(*args, page=page_url)
+            return getattr(components, name)(*args, page=page_url)
 
         macro.__name__ = name
         macro.__doc__ = getattr(Components, name).__doc__
         env.macro(macro, name)
 
-    for name in _MACROS:
-        register(name)
+    for macro_name in MACROS:
+        register(macro_name)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -69,7 +69,9 @@ def make_project(
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     config = (REPO / "mkdocs.yml").read_text()
     listed = "".join(f"      - {page}\n" for page in macros)
-    config = config.replace("    macro_pages:\n", "    macro_pages:\n" + listed)
+    real = "".join(f"      - {page}\n" for page in macro_pages())
+    listed = f"    macro_pages:\n{listed}" if listed else "    macro_pages: []\n"
+    config = config.replace("    macro_pages:\n" + real, listed)
     nav = FIXTURE_NAV + "".join(f"  - {name}\n" for name in docs or {})
     (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav)
     (root / "groups").mkdir()

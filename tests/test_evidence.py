@@ -28,15 +28,13 @@ TODAY = dt.date(2026, 1, 15)
 
 def view(
     *,
-    private: bool = False,
     started: str | None = "2024-01",
     ended: str | None = None,
     running: bool | None = True,
     checkins: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """An aggregate view as `privacy.aggregate_views` gives it, reduced to what counts."""
+    """A published view as `privacy.published_views` gives it, reduced to what counts."""
     return {
-        "private": private,
         "started": started,
         "ended": ended,
         "running": running,
@@ -63,20 +61,10 @@ def test_maturity_follows_the_stated_thresholds(count: int, level: str) -> None:
     assert (found.level, found.groups) == (level, count)
 
 
-def test_a_private_group_counts_only_among_three_or_more() -> None:
-    two = evidence_for([view(), view(private=True)], TODAY)
-    assert (two.level, two.groups) == ("tried", 1)
-    three = evidence_for([view(), view(), view(private=True)], TODAY)
-    assert (three.level, three.groups) == ("established", 3)
-    alone = evidence_for([view(private=True)], TODAY)
-    assert (alone.level, alone.groups) == ("untried", 0)
-    assert alone.texts("format")["lasting"] == ""
-
-
 def test_a_higher_min_groups_setting_raises_every_threshold_but_maturity() -> None:
-    four = [view(checkins=[checkin(8, 6, 4, 4, 4)]) for _ in range(3)]
-    found = evidence_for([*four, view(private=True)], TODAY, least=5)
-    assert (found.level, found.groups) == ("established", 3)  # the private one left out
+    four = [view(checkins=[checkin(8, 6, 4, 4, 4)]) for _ in range(4)]
+    found = evidence_for(four, TODAY, least=5)
+    assert (found.level, found.groups, found.checked) == ("established", 4, 0)
     assert found.medians is None
     assert found.texts("format")["medians"] == (
         "Check-in medians: fewer than 5 groups with check-ins so far."
@@ -118,15 +106,6 @@ def test_long_running_counts_months_to_the_end_the_last_check_in_or_today() -> N
     found = evidence_for(groups, TODAY)
     assert found.long_running == 2
     assert found.texts("format")["lasting"] == "2 of 4 ran 12 months or more."
-
-
-def test_a_long_running_private_group_is_not_singled_out() -> None:
-    groups = [view(started="2025-06"), view(started="2025-06"), view(private=True)]
-    found = evidence_for(groups, TODAY)
-    assert found.long_running is None
-    assert found.texts("format")["lasting"] == (
-        "Groups that ran 12 months or more: fewer than 3 groups."
-    )
 
 
 def test_evaluate_states_the_rules_as_reviewed(hub: Hub, update_goldens: bool) -> None:

@@ -16,12 +16,10 @@ import pytest
 from peerhub import models
 from peerhub.privacy import (
     CLASSIFICATION,
-    MIN_GROUPS,
+    FIGURES_RULE,
     READABLE_NOTE,
     VISIBILITY_TEXT,
-    Tally,
     allowed,
-    masked,
 )
 from peerhub.project import load_hub
 
@@ -223,13 +221,11 @@ def test_every_model_field_is_classified() -> None:
 
 
 def table_text() -> str:
-    lines = ["model.field: public anonymous aggregate"]
+    lines = ["model.field: public anonymous"]
     for cls, rules in CLASSIFICATION.items():
         for name, rule in rules.items():
-            lines.append(
-                f"{cls.__name__}.{name}: {rule.public} "
-                f"{'yes' if rule.anonymous else 'no'} {'yes' if rule.aggregate else 'no'}"
-            )
+            anonymous = "yes" if rule.anonymous else "no"
+            lines.append(f"{cls.__name__}.{name}: {rule.public} {anonymous}")
     return "\n".join(lines) + "\n"
 
 
@@ -267,26 +263,6 @@ def test_anonymous_address_is_stable_and_unrelated_to_the_file(tmp_path: Path) -
     assert anonymous_address(root)[label] == "anonymous-k4r7tq2mzx9w"
 
 
-@pytest.mark.parametrize(
-    ("tallies", "shown"),
-    [
-        # (count, private groups behind it) → what may be shown (None: "fewer than 3")
-        ([(2, 0), (5, 1)], [2, 5]),  # small but public only: nothing private to protect
-        ([(2, 1), (5, 0), (4, 0)], [None, 5, None]),  # the smallest other hides too
-        ([(1, 1), (1, 1), (7, 0)], [None, None, 7]),  # two hidden already: enough
-        ([(3, 3), (0, 0)], [3, 0]),  # three groups behind a figure may be shown
-        ([(0, 0), (2, 2), (6, 1)], [None, None, 6]),  # ties hide the first
-        ([(1, 1)], [None]),  # a lone figure
-        ([(0, 0)], [0]),
-    ],
-)
-def test_masked_hides_small_figures_with_private_groups(
-    tallies: list[tuple[int, int]], shown: list[int | None]
-) -> None:
-    assert MIN_GROUPS == 3
-    assert masked([Tally(c, p) for c, p in tallies]) == shown
-
-
 FIGURES_PAGE = """\
 # Figures
 
@@ -298,7 +274,9 @@ FIGURES_PAGE = """\
 """
 
 
-def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> None:
+def test_figures_count_the_published_groups_alone(tmp_path: Path) -> None:
+    """One public group meets monthly and serves support; a private one meets quarterly
+    and serves problem solving. Every figure shows the public group and nothing else."""
     public = PUBLIC_NO_OPT_IN + "cadence: monthly\n"
     private = PRIVATE.replace("primary: support", "primary: problem-solving") + (
         "cadence: quarterly\n"
@@ -312,56 +290,25 @@ def test_figures_with_private_groups_say_fewer_than_three(tmp_path: Path) -> Non
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     html = soup(root / "site" / "figures" / "index.html")
-    figures = [li.get_text() for li in html.select(".ph-figures li")]
-    assert figures[2] == "Groups' experiences: fewer than 3 groups"
+    figures = [" ".join(li.get_text().split()) for li in html.select(".ph-figures li")]
+    assert figures[2] == "1 groups' experiences"
     chart = html.select_one("figure.ph-chart")
     rows = [[td.get_text() for td in tr.select("td")] for tr in chart.select("tbody tr")]
     assert rows == [
-        ["Weekly", "fewer than 3 groups"],
+        ["Weekly", "0"],
         ["Every two weeks", "0"],
         ["Monthly", "1"],
         ["Every two months", "0"],
-        ["Quarterly", "fewer than 3 groups"],
+        ["Quarterly", "0"],
     ]
-    assert chart.select_one("figcaption").get_text() == (
-        "How often groups meet: fewer than 3 groups, private ones included."
-    )
-    assert len(chart.select("rect")) == 3
+    assert chart.select_one("figcaption").get_text() == "How often groups meet: 1 group."
     counts = {
         tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
         for tr in html.select("table")[-1].select("tbody tr")
     }
     assert counts["Support"] == "1"
-    assert counts["Problem solving"] == "fewer than 3 groups"
-    assert counts["Coaching culture"] == "fewer than 3 groups"
-    assert sum(1 for v in counts.values() if v == "fewer than 3 groups") == 2
-
-
-def test_figures_read_only_the_aggregate_fields(tmp_path: Path) -> None:
-    private = PRIVATE + "joining: open\nnext_intake: 2027-03\n"
-    root = make_project(tmp_path / "hub", groups={"hushhush-circle.yml": private})
-    (view,) = load_hub(root).aggregate_views
-    assert view == {
-        "formats": ["troika-consulting"],
-        "outcomes": {"primary": "support", "secondary": []},
-        "size": {"invited": None, "members": None, "attendance": None},
-        "mode": None,
-        "cadence": None,
-        "session_minutes": None,
-        "facilitation": None,
-        "started": None,
-        "ended": None,
-        **dict.fromkeys(("name", "summary", "added", "organization")),
-        **dict.fromkeys(("audience", "sector", "story", "credit", "contact")),
-        "sources": [],
-        **dict.fromkeys(("visibility", "anonymous_id", "publish_contact")),
-        **dict.fromkeys(("joining", "next_intake", "join_how")),
-        **{field: [] for field in ("tools", "what_worked", "challenges", "advice", "links")},
-        "running": None,
-        "checkins": [],
-        "status": "unknown",
-        "private": True,
-    }
+    assert counts["Problem solving"] == "0"
+    assert set(counts.values()) == {"0", "1"}
 
 
 @pytest.mark.parametrize(
@@ -382,6 +329,12 @@ def test_contributors_are_told_what_each_level_publishes(where: str) -> None:
         assert level in text, level
     assert "neutral title" in text
     assert "random address" in text
-    assert "fewer than 3" in text or "at least 3 groups" in text
+    assert "counted in no figure" in text or "no part in any figure" in text
     assert "everyone who can read the repository" in text
     assert "private channel" in text
+
+
+@pytest.mark.parametrize("where", ["docs/contribute.md", "README.md"])
+def test_the_figures_rule_is_stated_in_one_sentence(where: str) -> None:
+    text = " ".join((REPO / where).read_text(encoding="utf-8").split())
+    assert FIGURES_RULE in text

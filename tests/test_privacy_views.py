@@ -1,6 +1,6 @@
-"""What `published_views` and `aggregate_views` give for one group of each visibility,
-compared with reviewed goldens (tests/golden/*-views.json), and the masking of small
-figures. Update with `pytest --update-goldens` and review the diff."""
+"""What `published_views` gives for one group of each visibility, compared with a
+reviewed golden (tests/golden/published-views.json). Update with
+`pytest --update-goldens` and review the diff."""
 
 from __future__ import annotations
 
@@ -12,14 +12,7 @@ from peerhub import privacy
 from peerhub.evidence import matching_groups
 from peerhub.hub import Hub
 from peerhub.models import Design, Group
-from peerhub.privacy import (
-    Tally,
-    address,
-    addresses,
-    allowed,
-    masked,
-    masked_count,
-)
+from peerhub.privacy import address, addresses, allowed
 from peerhub.project import load_hub
 
 from conftest import VALID_GROUP, golden_json, make_project
@@ -55,49 +48,10 @@ def test_published_views_match_the_reviewed_golden(sample_hub: Hub, update_golde
     golden_json("published-views.json", fresh.published_views, update_goldens)
 
 
-def test_aggregate_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
-    fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
-    golden_json("aggregate-views.json", fresh.aggregate_views, update_goldens)
-
-
 def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Hub) -> None:
     group = sample_hub.groups["quiet-directors"].model_copy(update={"anonymous_id": None})
     with pytest.raises(ValueError, match="anonymous group 'quiet-directors' has no anonymous_id"):
         address("quiet-directors", group)
-
-
-@pytest.mark.parametrize(
-    ("tallies", "shown"),
-    [
-        ([Tally(2, 1)], [None]),  # alone and small, with a private group behind it
-        ([Tally(2, 0)], [2]),  # small but all public
-        ([Tally(3, 1)], [3]),  # enough groups stand behind it
-        ([Tally(0, 0), Tally(5, 0)], [0, 5]),
-        # hiding one figure of two would let the total give it away: hide the other too
-        ([Tally(2, 1), Tally(10, 0)], [None, None]),
-        # of three, the smallest other figure (the first on a tie) is hidden as well
-        ([Tally(1, 1), Tally(7, 0), Tally(4, 0), Tally(4, 0)], [None, 7, None, 4]),
-        ([Tally(1, 1), Tally(2, 2), Tally(9, 0)], [None, None, 9]),  # two hidden already
-    ],
-)
-def test_small_figures_with_private_groups_are_masked(
-    tallies: list[Tally], shown: list[int | None]
-) -> None:
-    assert masked(tallies) == shown
-
-
-def test_a_site_may_raise_the_least_number_of_groups_but_not_lower_it() -> None:
-    assert masked([Tally(4, 1), Tally(6, 0)], least=5) == [None, None]
-    assert masked([Tally(4, 1), Tally(6, 0)]) == [4, 6]
-    assert masked([Tally(2, 1), Tally(6, 0)], least=1) == [None, None]
-    assert masked_count(4, 1, least=5) is None
-    assert masked_count(4, 0, least=5) == 4
-
-
-def test_a_stand_alone_total_is_masked_the_same_way() -> None:
-    assert masked_count(2, 1) is None
-    assert masked_count(2, 0) == 2
-    assert masked_count(3, 3) == 3
 
 
 def test_evidence_counts_groups_by_outcome_and_size_at_the_range_ends() -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.components import Components
 from peerhub.feed import atom_feed
 from peerhub.hub import Hub
 from peerhub.pages import generated_pages, search_entries
-from peerhub.project import check_project, load_hub
+from peerhub.project import check_project
 from peerhub.settings import Settings, load_settings, options
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
@@ -192,30 +191,20 @@ def test_the_build_needs_site_url_from_mkdocs_config(tmp_path: Path) -> None:
     config.write_text("".join(line for line in lines if not line.startswith("site_url:")))
     result = mkdocs_build(root)
     assert result.returncode == 1
-    assert "mkdocs.yml: set site_url to the published address" in result.stderr
+    assert "mkdocs.yml:1:1: error: site_url: missing; set site_url to the published" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
 
 
-def test_a_higher_min_groups_masks_more_and_says_its_number(tmp_path: Path) -> None:
-    """Four groups serve support, one of them private: shown at 3, masked at 5."""
-    groups = {
-        f"circle-{n}.yml": VALID_GROUP.replace("Example circle", f"Circle {n}") for n in "abc"
-    }
-    groups["hidden.yml"] = VALID_GROUP + "visibility: private\n"
-    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
-    assert hub.settings.min_groups == 3
-    assert "<td>4</td>" in Components(hub).outcome_counts()
-    assert hub.charts["outcomes"].total_shown == "4 groups"
-    hub = load_hub(make_project(tmp_path / "strict", groups=groups))
-    hub.settings = Settings(min_groups=5)
-    counts = str(Components(hub).outcome_counts())
-    assert "<td>fewer than 5 groups</td>" in counts
-    assert "<td>4</td>" not in counts
-    assert hub.charts["outcomes"].total_shown == "fewer than 5 groups"
-    shown = {bar.label: bar.shown for bar in hub.charts["outcomes"].bars}
-    assert shown["Support"] == "fewer than 5 groups"
-    figures = str(Components(hub).hub_figures())
-    assert "Groups' experiences: fewer than 5 groups" in figures
+def test_a_configuration_file_that_is_no_yaml_is_located(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nextra: [a\n")
+    settings, problems = load_settings(tmp_path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:3:1: error: (file): not valid YAML: expected ',' or ']', but got '<stream end>'"
+    ]
 
 
 def test_settings_come_from_the_file_mkdocs_was_given(tmp_path: Path) -> None:
@@ -238,3 +227,58 @@ def test_settings_come_from_the_file_mkdocs_was_given(tmp_path: Path) -> None:
     assert "staging.yml:" in result.stderr
     assert "extra.peerhub.feed_length: must be at least 1" in result.stderr
     assert mkdocs_build(root).returncode == 0  # mkdocs.yml itself is fine
+
+
+#: Builds a project in-process and counts how often its content is loaded and checked.
+COUNTING_BUILD = """
+import sys
+import peerhub.project as project
+from mkdocs.__main__ import cli
+
+calls = []
+real = project.check_project
+
+def counted(*args, **kwargs):
+    calls.append(kwargs.get("config"))
+    return real(*args, **kwargs)
+
+project.check_project = counted
+try:
+    cli(["build", "--strict", *sys.argv[1:]], standalone_mode=False)
+finally:
+    print("LOADS", calls)
+"""
+
+
+def test_the_macros_and_the_hook_share_one_load_with_the_given_settings(tmp_path: Path) -> None:
+    """A site asks for medians from 5 groups, in a configuration file of another name:
+    the guide's macro (/evaluate/'s rules) and a generated page (a format's evidence)
+    both say 5, and the content is loaded and checked once for the whole build."""
+    evaluate = "# Evaluate\n\n{{ evidence_rules() }}\n"
+    root = make_project(
+        tmp_path / "hub",
+        groups={"example.yml": VALID_GROUP},
+        docs={"evaluate/index.md": evaluate},
+        macros=("evaluate/index.md",),
+    )
+    text = (root / "mkdocs.yml").read_text()
+    (root / "staging.yml").write_text(
+        text.replace("  peerhub:\n", "  peerhub:\n    min_groups: 5\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", COUNTING_BUILD, "-f", "staging.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "LOADS ['staging.yml']" in result.stdout
+    rules = {
+        dt.get_text(): dt.find_next_sibling("dd").get_text()
+        for dt in soup(root / "site" / "evaluate" / "index.html").select("dl.ph-rules dt")
+    }
+    assert "at least 5 groups with check-ins" in rules["Medians"]
+    troika = soup(root / "site" / "formats" / "troika-consulting" / "index.html").get_text()
+    assert "Check-in medians: fewer than 5 groups with check-ins so far." in troika

@@ -4,9 +4,8 @@ Each chart is a <figure>: one row per bar, whose label and number are HTML text 
 they read at the body's size on a phone and on a wide screen alike) and whose bar is
 a small SVG stretched to the row's width. The whole reads to screen readers as one
 image with the numbers in its name, and the same numbers sit in a table in a
-<details> element. Private groups count here, through `privacy.aggregate_views`; a
-bar with private groups behind it and fewer than three groups in all says "fewer
-than 3 groups" instead of a number.
+<details> element. Like every figure, they count the published groups alone
+(`privacy.FIGURES_RULE`): each bar is a sum of what the groups' own pages show.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
-from .privacy import MIN_GROUPS, Tally, fewer, masked, masked_count
 from .vocabulary import CADENCE_LABELS, OUTCOME_IDS
 
 if TYPE_CHECKING:
@@ -28,29 +26,20 @@ __all__ = ["Bar", "Chart", "charts", "geometry"]
 
 @dataclass(frozen=True)
 class Bar:
-    """One row of a chart; `count` is None where it may not be shown."""
+    """One row of a chart."""
 
     label: str
-    count: int | None
-    #: The fewest groups a figure with private groups behind it may count.
-    least: int = MIN_GROUPS
-
-    @property
-    def shown(self) -> str:
-        """The count as printed, or "fewer than N groups" where it is masked."""
-        return fewer(self.least) if self.count is None else str(self.count)
+    count: int
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A titled list of bars over `total` groups (None: too few to say)."""
+    """A titled list of bars over `total` published groups."""
 
     key: str
     title: str
     bars: tuple[Bar, ...]
-    total: int | None
-    private: int
-    least: int = MIN_GROUPS
+    total: int
 
     @property
     def recorded(self) -> bool:
@@ -59,27 +48,22 @@ class Chart:
 
     @property
     def total_shown(self) -> str:
-        """The chart's total as printed, or "fewer than N groups" where it is masked."""
-        return fewer(self.least) if self.total is None else f"{self.total} groups"
+        """The chart's total as printed."""
+        return f"{self.total} group{'s' if self.total != 1 else ''}"
 
 
 def charts(hub: Hub) -> dict[str, Chart]:
     """The four figures: sizes, cadences, primary outcomes, lifespans."""
-    groups = hub.aggregate_views
-    private = sum(1 for g in groups if g["private"])
-    least = hub.settings.min_groups
+    groups = list(hub.published_views.values())
 
     def chart(
         key: str, title: str, labels: list[tuple[str, str]], value: Callable[[Any], str]
     ) -> Chart:
         counts = Counter(value(g) for g in groups)
-        privates = Counter(value(g) for g in groups if g["private"])
         if counts["unknown"]:
             labels = [*labels, ("unknown", NOT_RECORDED)]
-        shown = masked([Tally(counts[k], privates[k]) for k, _ in labels], least)
-        bars = tuple(Bar(label, n, least) for (_, label), n in zip(labels, shown, strict=True))
-        total = masked_count(len(groups), private, least)
-        return Chart(key, title, bars, total, private, least)
+        bars = tuple(Bar(label, counts[k]) for k, label in labels)
+        return Chart(key, title, bars, len(groups))
 
     outcomes = [(o, hub.outcomes[o].name) for o in OUTCOME_IDS if o in hub.outcomes]
     return {
@@ -107,6 +91,6 @@ def charts(hub: Hub) -> dict[str, Chart]:
 
 def geometry(chart: Chart) -> dict[str, Any]:
     """Each bar's length as a percentage of the longest, so the template holds no arithmetic."""
-    peak = max((bar.count or 0 for bar in chart.bars), default=0) or 1
-    rows = [{"bar": bar, "share": round(100 * (bar.count or 0) / peak, 1)} for bar in chart.bars]
+    peak = max((bar.count for bar in chart.bars), default=0) or 1
+    rows = [{"bar": bar, "share": round(100 * bar.count / peak, 1)} for bar in chart.bars]
     return {"rows": rows}

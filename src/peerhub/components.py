@@ -26,13 +26,7 @@ from .joining import intake, open_groups
 from .markup import prose, text
 from .models import today
 from .picker import CHOICE_LABELS, CHOICES
-from .privacy import (
-    Tally,
-    addresses,
-    fewer,
-    masked,
-    masked_count,
-)
+from .privacy import addresses
 from .recommend import as_designed
 from .settings import options
 from .vocabulary import (
@@ -282,19 +276,11 @@ class Components:
         return self._render("group_sizes.html", page, groups=sized)
 
     def outcome_counts(self, page: str = "") -> Markup:
-        """How many groups (private ones included) serve each outcome first."""
+        """How many published groups serve each outcome first."""
         ids = [o for o in OUTCOME_IDS if o in self.hub.outcomes]
-        groups = self.hub.aggregate_views
-        tallies = [
-            Tally(
-                sum(1 for g in groups if g["outcomes"]["primary"] == o),
-                sum(1 for g in groups if g["outcomes"]["primary"] == o and g["private"]),
-            )
-            for o in ids
-        ]
-        least = self.hub.settings.min_groups
-        counts = dict(zip(ids, masked(tallies, least), strict=True))
-        return self._render("outcome_counts.html", page, counts=counts, fewer=fewer(least))
+        groups = self.hub.published_views.values()
+        counts = {o: sum(1 for g in groups if g["outcomes"]["primary"] == o) for o in ids}
+        return self._render("outcome_counts.html", page, counts=counts)
 
     def group_chart(self, key: str, page: str = "") -> Markup:
         """One figure about the groups: sizes, cadences, outcomes or lifespans."""
@@ -302,18 +288,15 @@ class Components:
         return self._render("chart.html", page, chart=chart, geometry=geometry(chart))
 
     def hub_figures(self, page: str = "") -> Markup:
-        """Headline counts: formats, outcomes, groups (private ones included)."""
-        groups = self.hub.aggregate_views
-        private = [g for g in groups if g["private"]]
-        active = [g for g in groups if g["status"] == "active"]
-        least = self.hub.settings.min_groups
+        """Headline counts: formats, outcomes, published groups and those still meeting."""
+        groups = self.hub.published_views.values()
         figures = {
             "formats": len(self.hub.formats),
-            "groups": masked_count(len(groups), len(private), least),
-            "active": masked_count(len(active), sum(1 for g in active if g["private"]), least),
+            "groups": len(groups),
+            "active": sum(1 for g in groups if g["status"] == "active"),
             "outcomes": len(self.hub.outcomes),
         }
-        return self._render("hub_figures.html", page, figures=figures, fewer=fewer(least))
+        return self._render("hub_figures.html", page, figures=figures)
 
     def _group_views(self) -> dict[str, dict[str, Any]]:
         return self.hub.published_views

@@ -9,10 +9,10 @@ and their check-ins. For one format or design the hub says
 - the **medians** of the groups' latest check-ins (attendance rate and the three
   ratings), only where at least `min_groups` groups with check-ins stand behind them.
 
-Private groups count here and nowhere else, and only inside a figure with at least
-`min_groups` groups behind it: where fewer groups use a format, its level is
-counted from the published groups alone. `/evaluate/` states these rules in words
-(`rules`), and `/api/evidence.json` carries the figures (`evidence_data`).
+Like every figure, evidence counts the published groups alone (`privacy.FIGURES_RULE`),
+whose formats, sizes and check-ins their own pages show anyway. `/evaluate/` states
+these rules in words (`rules`), and `/api/evidence.json` carries the figures
+(`evidence_data`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pydantic import Field
 from .cards import design_key
 from .checkins import RATINGS, months_running
 from .models import Design, Strict
-from .privacy import MIN_GROUPS, fewer, masked_count
+from .privacy import FIGURES_RULE, MIN_GROUPS, fewer
 
 if TYPE_CHECKING:
     from .hub import Hub
@@ -98,9 +98,9 @@ class Figures(Strict):
     level: Literal["untried", "tried", "established"]
     """Maturity: untried (no group), tried (1-2 groups), established (3 or more)."""
     groups: int
-    """The groups the level counts (private ones only where at least min_groups)."""
-    long_running: int | None
-    """Of those, the groups that met 12 months or more; null where too few to say."""
+    """The published groups the level counts."""
+    long_running: int
+    """Of those, the groups that met 12 months or more."""
     checked: int
     """Groups whose check-ins stand behind the medians; 0 where too few to show them."""
     medians: Medians | None
@@ -111,7 +111,7 @@ class Evidence(Figures):
     """`Figures` with what showing them needs; every count is already safe to show."""
 
     least: int = Field(default=MIN_GROUPS, exclude=True)
-    """The fewest groups a figure with private groups or medians behind it may count."""
+    """The fewest groups with check-ins that medians may be taken over."""
 
     def texts(self, kind: str) -> dict[str, str]:
         """The evidence in sentences, for a format's page, a design card and the picker;
@@ -126,9 +126,7 @@ class Evidence(Figures):
             "established": f"Established: {groups} in the hub {verb}.",
         }[self.level]
         lasting = medians = ""
-        if n and self.long_running is None:
-            lasting = f"Groups that ran {LONG_RUNNING} months or more: {fewer(self.least)}."
-        elif n:
+        if n:
             lasting = f"{self.long_running} of {n} ran {LONG_RUNNING} months or more."
         if n and self.medians is None:
             medians = f"Check-in medians: {fewer(self.least)} with check-ins so far."
@@ -145,14 +143,9 @@ class Evidence(Figures):
 def evidence_for(
     views: Iterable[Mapping[str, Any]], today: dt.date, least: int = MIN_GROUPS
 ) -> Evidence:
-    """The evidence from the groups that use a format or are like a design
-    (aggregate views: private groups included, marked by `private`).
-    """
+    """The evidence from the published groups that use a format or are like a design."""
     least = max(least, MIN_GROUPS)
     counted = list(views)
-    if len(counted) < least:
-        # Too few for a private group to hide among: count the published ones only.
-        counted = [v for v in counted if not v["private"]]
     n = len(counted)
     level = "untried" if n == 0 else "tried" if n < ESTABLISHED else "established"
     lasting = [v for v in counted if (months_running(v, today) or 0) >= LONG_RUNNING]
@@ -160,7 +153,7 @@ def evidence_for(
     return Evidence(
         level=level,  # type: ignore[arg-type]
         groups=n,
-        long_running=masked_count(len(lasting), sum(v["private"] for v in lasting), least),
+        long_running=len(lasting),
         checked=len(checked) if len(checked) >= least else 0,
         medians=_medians([v["checkins"][-1] for v in checked]) if len(checked) >= least else None,
         least=least,
@@ -177,7 +170,7 @@ def hub_evidence(hub: Hub, today: dt.date) -> dict[str, dict[str, Evidence]]:
     """Evidence for every format (by slug) and every candidate design (by its card key,
     `cards.design_key`); read it as `hub.evidence`.
     """
-    views = hub.aggregate_views
+    views = list(hub.published_views.values())
     least = hub.settings.min_groups
     return {
         "formats": {
@@ -212,11 +205,7 @@ def rules(least: int = MIN_GROUPS) -> list[tuple[str, str]]:
             f"members, and the three ratings. Shown only where at least {least} groups "
             "with check-ins stand behind them.",
         ),
-        (
-            "Private groups",
-            f"counted only in a figure with at least {least} groups behind it; a format "
-            "that fewer groups use is judged by its published groups alone.",
-        ),
+        ("Private groups", FIGURES_RULE.removeprefix("A private group is ")),
         (
             "Designs",
             "a group counts for a recommended design when it serves the design's outcome "
@@ -233,7 +222,7 @@ class EvidenceFile(Strict):
     long_running_months: int
     """Months a group must have met to count as long-running."""
     min_groups: int
-    """The fewest groups behind a median or a figure that counts a private group."""
+    """The fewest groups with check-ins behind a median."""
     formats: dict[str, Figures]
     """By format slug (formats/<slug>.yml)."""
     designs: dict[str, Figures]

@@ -49,11 +49,6 @@ class Hub:
         return privacy.published_views(self)
 
     @cached_property
-    def aggregate_views(self) -> list[View]:
-        """Every group, private ones included, reduced to what figures may count."""
-        return privacy.aggregate_views(self)
-
-    @cached_property
     def directory_order(self) -> list[tuple[str, View]]:
         """Published groups by the name they are shown under."""
         return facets.directory_order(self)
@@ -65,7 +60,7 @@ class Hub:
 
     @cached_property
     def charts(self) -> dict[str, Chart]:
-        """The home page's four figures, masked where private groups are few."""
+        """The home page's four figures, over the published groups."""
         return compute_charts(self)
 
     @cached_property

@@ -27,11 +27,12 @@ from .markup import plain
 from .models import Format
 from .picker import picker_data
 from .privacy import allowed
-from .schema import schemas
+from .schema import SCHEMA_NAMES, schema
 
 __all__ = [
     "GeneratedPage",
     "SearchEntry",
+    "generated_asset_paths",
     "generated_assets",
     "generated_pages",
     "search_entries",
@@ -229,25 +230,40 @@ def generated_assets(
     own setting) makes the feed's links absolute, and `opened` dates the feed's entries
     for groups that opened to new members (see `revisions.opened`).
     """
-    yield FEED_PATH, atom_feed(hub, site_url, opened)
-    yield "api/formats.json", _json([_format_data(s, f) for s, f in hub.formats.items()])
-    yield "api/groups.json", _json(_groups_data(hub))
-    yield "api/evidence.json", _json(evidence_data(hub))
-    yield CSV_PATH, csv_template()
-    yield NOTES_PATH, notes_template()
-    yield (
-        "api/outcomes.json",
-        _json(
+    for path, make in _asset_makers(hub, site_url, opened).items():
+        yield path, make()
+
+
+def generated_asset_paths(hub: Hub) -> tuple[str, ...]:
+    """Where `generated_assets` writes, known without making anything."""
+    return tuple(_asset_makers(hub, "", None))
+
+
+def _asset_makers(
+    hub: Hub, site_url: str, opened: Mapping[str, dt.date] | None
+) -> dict[str, Callable[[], str | bytes]]:
+    """Each data file's path and what makes it, made only when called."""
+    return {
+        FEED_PATH: lambda: atom_feed(hub, site_url, opened),
+        "api/formats.json": lambda: _json([_format_data(s, f) for s, f in hub.formats.items()]),
+        "api/groups.json": lambda: _json(_groups_data(hub)),
+        "api/evidence.json": lambda: _json(evidence_data(hub)),
+        CSV_PATH: csv_template,
+        NOTES_PATH: notes_template,
+        "api/outcomes.json": lambda: _json(
             [
                 {"id": oid, "url": urls.outcome_url(oid), **allowed(o, "public")}
                 for oid, o in hub.outcomes.items()
             ]
         ),
-    )
-    for name, schema in schemas().items():
-        yield f"schema/{name}.schema.json", json.dumps(schema, indent=2) + "\n"
-    yield "assets/picker-data.json", _json(picker_data(hub))
-    yield "assets/directory-data.json", _json(directory_data(hub))
+        **{f"schema/{name}.schema.json": _bind_schema(name) for name in SCHEMA_NAMES},
+        "assets/picker-data.json": lambda: _json(picker_data(hub)),
+        "assets/directory-data.json": lambda: _json(directory_data(hub)),
+    }
+
+
+def _bind_schema(name: str) -> Callable[[], str]:
+    return lambda: json.dumps(schema(name), indent=2) + "\n"
 
 
 def _format_data(slug: str, fmt: Format) -> dict[str, Any]:

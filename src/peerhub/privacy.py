@@ -1,17 +1,21 @@
 """What of the content may be published: one table, read as an allow-list.
 
 Every field of every content model is classified in `CLASSIFICATION`. Pages, cards,
-the directory, search, the feed, the picker and the JSON API read groups only through
-`published_views`, which copies a field only where its rule allows it; a field that
-nobody classified is never published (and a test fails until someone does). Figures
-that count private groups read `aggregate_views` and pass their counts through
-`masked`, so no figure with fewer than `MIN_GROUPS` groups behind it singles anyone out.
+the directory, search, the feed, the picker, the JSON API and every figure read groups
+only through `published_views`, which copies a field only where its rule allows it; a
+field that nobody classified is never published (and a test fails until someone does).
+
+The rule for figures (`FIGURES_RULE`): a private group is counted in no figure. Any
+exact figure that did count one would give it away to a reader who compares two builds
+(add one private group and the bar it joins grows by one) or subtracts the published
+groups' own values from it; so every count, chart, facet, maturity level and median is
+computed from the published groups alone, and what the site publishes is the same
+whatever the private groups hold (`tests/test_privacy_attacker.py` builds it both ways).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -43,6 +47,7 @@ __all__ = [
     "CLASSIFICATION",
     "CONTACT",
     "EVERYWHERE",
+    "FIGURES_RULE",
     "IDENTIFYING",
     "JOINING",
     "MAINTAINED",
@@ -52,26 +57,29 @@ __all__ = [
     "READABLE_NOTE",
     "VISIBILITY_TEXT",
     "Rule",
-    "Tally",
     "address",
     "addresses",
-    "aggregate_views",
     "allowed",
     "fewer",
-    "masked",
-    "masked_count",
     "neutral_label",
     "published",
     "published_views",
 ]
 
-#: A figure that counts a private group is shown only with at least this many groups.
-#: (`extra.peerhub.min_groups` may raise it, never lower it.)
+#: Check-in medians are shown only with at least this many groups behind them, so one
+#: group's ratings are never a "median". (`extra.peerhub.min_groups` may raise it.)
 MIN_GROUPS = 3
+
+#: The privacy rule for figures, as the contributor pages and the evaluation kit state it.
+FIGURES_RULE = (
+    "A private group is counted in no figure: every count, chart, maturity level and "
+    "median on the site comes from the published groups alone, so nobody can work out a "
+    "private group's answers by subtracting the published groups or comparing two builds."
+)
 
 
 def fewer(least: int = MIN_GROUPS) -> str:
-    """What a masked figure says instead of its count."""
+    """What a figure with too few groups behind it says instead of its value."""
     return f"fewer than {least} groups"
 
 
@@ -84,8 +92,8 @@ VISIBILITY_TEXT = {
     "anonymous": "a page under a neutral title (such as 'Anonymous peer group of "
     "engineering managers, Technology') at a random address, without the group's name, "
     "file name, organization, people's names, contact, links or credit",
-    "private": "no page and nothing of its own; the group only counts in figures that "
-    f"at least {MIN_GROUPS} groups stand behind",
+    "private": "nothing at all: no page, and the group is counted in no figure (it stays "
+    "in the repository for the maintainers)",
 }
 #: Said wherever a contributor chooses a visibility.
 READABLE_NOTE = (
@@ -97,31 +105,28 @@ READABLE_NOTE = (
 
 @dataclass(frozen=True)
 class Rule:
-    """Where one field may appear."""
+    """Where one field may appear (figures count only what published groups show)."""
 
     public: Literal["yes", "no", "opt-in"]
     """On a public group's page and records ("opt-in": only with `publish_contact: true`)."""
     anonymous: bool
     """On an anonymous group's page and records."""
-    aggregate: bool
-    """In counts and figures, where private groups count too (never as text)."""
 
 
 #: Maintainers' content (formats, outcomes): published everywhere.
-MAINTAINED = Rule("yes", anonymous=True, aggregate=True)
-#: Facts about how a group runs: on its page, and counted in figures.
-EVERYWHERE = Rule("yes", anonymous=True, aggregate=True)
-#: A group's own words: on public and anonymous pages (checked for names), never counted.
-PAGE = Rule("yes", anonymous=True, aggregate=False)
+MAINTAINED = Rule("yes", anonymous=True)
+#: Facts about how a group runs: on its page, and so in figures.
+EVERYWHERE = Rule("yes", anonymous=True)
+#: A group's own words: on public and anonymous pages (checked for names).
+PAGE = EVERYWHERE
+#: Whether and when a group takes new members: on any group's page.
+JOINING = EVERYWHERE
 #: Names the group, its organization or its people: public groups only.
-IDENTIFYING = Rule("yes", anonymous=False, aggregate=False)
+IDENTIFYING = Rule("yes", anonymous=False)
 #: How to reach someone: public groups that opted in with `publish_contact: true`.
-CONTACT = Rule("opt-in", anonymous=False, aggregate=False)
-#: Whether and when a group takes new members: on its page, never in figures (only a
-#: group with a page can be joined through the hub, so only those are counted as open).
-JOINING = Rule("yes", anonymous=True, aggregate=False)
+CONTACT = Rule("opt-in", anonymous=False)
 #: Settings that steer publishing; never published themselves.
-NEVER = Rule("no", anonymous=False, aggregate=False)
+NEVER = Rule("no", anonymous=False)
 
 
 CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
@@ -223,14 +228,12 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
     ),
 }
 
-Audience = Literal["public", "public+contact", "anonymous", "aggregate"]
+Audience = Literal["public", "public+contact", "anonymous"]
 
 
 def _allows(rule: Rule, audience: Audience) -> bool:
     if audience == "anonymous":
         return rule.anonymous
-    if audience == "aggregate":
-        return rule.aggregate
     return rule.public == "yes" or (rule.public == "opt-in" and audience == "public+contact")
 
 
@@ -324,47 +327,3 @@ def addresses(hub: Hub) -> dict[str, str]:
         for slug, group in hub.groups.items()
         if group.visibility != "private"
     }
-
-
-def aggregate_views(hub: Hub) -> list[dict[str, Any]]:
-    """Every group, private ones included, reduced to the fields figures may count,
-    plus `private` (whether the group is private) and `status`; read it as
-    `hub.aggregate_views`.
-    """
-    return [
-        {
-            **allowed(group, "aggregate"),
-            "status": group.status,
-            "private": group.visibility == "private",
-        }
-        for group in hub.groups.values()
-    ]
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One figure: how many groups it counts, and how many of those are private."""
-
-    count: int
-    private: int = 0
-
-
-def masked(tallies: Sequence[Tally], least: int = MIN_GROUPS) -> list[int | None]:
-    """The counts that may be shown (None: say `fewer(least)` instead).
-
-    A count with private groups behind it is shown only when at least `least`
-    (`MIN_GROUPS` or the site's higher setting) groups stand behind it. When that
-    hides just one figure of a set whose total is known, the smallest other figure is
-    hidden too, so the hidden one cannot be worked out by subtraction.
-    """
-    least = max(least, MIN_GROUPS)
-    hidden = [0 < t.count < least and t.private > 0 for t in tallies]
-    if sum(hidden) == 1 and len(tallies) > 1:
-        others = [i for i, h in enumerate(hidden) if not h]
-        hidden[min(others, key=lambda i: (tallies[i].count, i))] = True
-    return [None if h else t.count for t, h in zip(tallies, hidden, strict=True)]
-
-
-def masked_count(count: int, private: int, least: int = MIN_GROUPS) -> int | None:
-    """One stand-alone figure (a total): shown unless private groups are behind a small count."""
-    return masked([Tally(count, private)], least)[0]

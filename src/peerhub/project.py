@@ -16,13 +16,13 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from . import rules
+from . import guides, rules
 from .fieldtypes import new_opaque_id
 from .filenames import file_name_problem
 from .hub import Hub
 from .models import Format, Group, Outcome, today
 from .problems import FILE_FIELD, ContentError, Finding, Problem, dotted
-from .settings import CONFIG_FILE, load_settings
+from .settings import CONFIG_FILE, load_settings, site_problems
 from .validation import validate
 from .vocabulary import OUTCOME_IDS
 from .yamlsafe import Document, YamlProblem, load_file
@@ -113,6 +113,7 @@ def check_project(
     problems += linked_docs(root)
     hub.settings, found = load_settings(root, config)
     problems += found
+    problems += site_problems(root, config)
     formats = _load_folder(root, "formats", Format, problems)
     groups = _load_folder(root, "groups", Group, problems)
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
@@ -121,7 +122,11 @@ def check_project(
     problems += _findings(
         groups, lambda e: rules.check_group(e.slug, e.model, hub.formats, on or today())
     )
-    problems += _same_anonymous_id(groups)
+    problems += _same_value(
+        groups,
+        "anonymous_id",
+        f"the same anonymous_id; each group needs its own (such as '{new_opaque_id()}')",
+    )
     problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, hub.formats))
     for entry in outcomes:
         if entry.slug not in OUTCOME_IDS:
@@ -147,8 +152,13 @@ def check_project(
                     "missing: each of the ten outcomes needs its own file",
                 )
             )
+    problems += _same_value(formats, "name", "the same name; each format needs its own")
     hub.groups = {e.slug: e.model for e in groups}
     hub.outcomes = {o: e.model for o in OUTCOME_IDS for e in outcomes if e.slug == o}
+    problems += guides.macro_call_problems(root, hub, hub.settings.macro_pages)
+    if not any(p.severity == "error" for p in problems):
+        # Where the hub generates pages depends on content that loaded cleanly.
+        problems += guides.docs_collisions(root, hub)
     return hub, sorted(set(problems))
 
 
@@ -185,24 +195,19 @@ def _load_folder(
     return entries
 
 
-def _same_anonymous_id(entries: list[Entry[Group]]) -> Iterator[Problem]:
-    seen: dict[str, str] = {}
+def _same_value(entries: list[Entry[M]], field: str, message: str) -> Iterator[Problem]:
+    """Errors for a file whose `field` repeats an earlier file's (None never repeats)."""
+    seen: dict[object, str] = {}
     for entry in entries:
-        value = entry.model.anonymous_id
+        value = getattr(entry.model, field)
         if value is None:
             continue
-        if value in seen:
-            line, column = entry.doc.where(("anonymous_id",))
-            yield Problem(
-                entry.doc.path,
-                line,
-                column,
-                "anonymous_id",
-                f"{seen[value]} has the same anonymous_id; each group needs its own "
-                f"(such as '{new_opaque_id()}')",
-            )
+        key = value.casefold() if isinstance(value, str) else value
+        if key in seen:
+            line, column = entry.doc.where((field,))
+            yield Problem(entry.doc.path, line, column, field, f"{seen[key]} has {message}")
         else:
-            seen[value] = entry.doc.path
+            seen[key] = entry.doc.path
 
 
 def _findings(

@@ -9,23 +9,20 @@ from typing import Any
 from .evidence import EvidenceFile
 from .models import Format, Group, Outcome
 
-__all__ = ["SCHEMA_BASE", "schemas"]
+__all__ = ["SCHEMA_BASE", "SCHEMA_NAMES", "schema", "schemas"]
 
 SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
+_MODELS = {"format": Format, "group": Group, "outcome": Outcome, "evidence": EvidenceFile}
+#: The published schemas, as `schema/<name>.schema.json`.
+SCHEMA_NAMES = tuple(_MODELS)
+
+
+def schema(name: str) -> dict[str, Any]:
+    """One JSON Schema (`name` from `SCHEMA_NAMES`), ready to dump as JSON."""
+    found = _MODELS[name].model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_BASE, "$id": f"{name}.schema.json", **found}
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """`{"format": {...}, "group": {...}, "outcome": {...}, "evidence": {...}}`, ready
-    to dump as JSON.
-    """
-    out = {}
-    models = (
-        ("format", Format),
-        ("group", Group),
-        ("outcome", Outcome),
-        ("evidence", EvidenceFile),
-    )
-    for name, model in models:
-        schema = model.model_json_schema(mode="validation")
-        out[name] = {"$schema": SCHEMA_BASE, "$id": f"{name}.schema.json", **schema}
-    return out
+    """`{"format": {...}, "group": {...}, "outcome": {...}, "evidence": {...}}`."""
+    return {name: schema(name) for name in SCHEMA_NAMES}

@@ -9,9 +9,11 @@ and the reference page `/reference/settings/` is written from these docstrings.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, get_origin
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,7 +22,16 @@ from .problems import PathKey, Problem
 from .validation import validate
 from .yamlsafe import Document, Position
 
-__all__ = ["CONFIG_FILE", "PREFIX", "Option", "SearchBoost", "Settings", "load_settings", "options"]
+__all__ = [
+    "CONFIG_FILE",
+    "DOCS_DIR",
+    "PREFIX",
+    "Option",
+    "SearchBoost",
+    "Settings",
+    "load_settings",
+    "options",
+]
 
 CONFIG_FILE = "mkdocs.yml"
 #: Where the settings sit in the configuration file.
@@ -57,9 +68,9 @@ class Settings(_Options):
     search_boost: SearchBoost = SearchBoost()
     """Search weights of generated pages, by kind."""
     min_groups: Annotated[int, Field(ge=3, le=50)] = 3
-    """A figure that counts a private group is shown only when at least this many groups
-    stand behind it (else it says "fewer than N groups"). Contributors are promised 3:
-    a site may ask for more, never for less."""
+    """Check-in medians are shown only where at least this many groups with check-ins
+    stand behind them (else they say "fewer than N groups"), so one group's ratings never
+    pass for a median. A site may ask for more than 3, never for less."""
 
 
 def load_settings(root: Path, config: str = CONFIG_FILE) -> tuple[Settings, list[Problem]]:
@@ -70,7 +81,10 @@ def load_settings(root: Path, config: str = CONFIG_FILE) -> tuple[Settings, list
     if not path.is_file():
         return Settings(), []
     text = path.read_text(encoding="utf-8")
-    node = _node_at(yaml.compose(text, Loader=_Lenient), PREFIX)
+    try:
+        node = _node_at(yaml.compose(text, Loader=_Lenient), PREFIX)
+    except yaml.YAMLError as exc:
+        return Settings(), [_syntax_problem(config, exc)]
     data = _Lenient("").construct_document(node) if node is not None else None
     values: dict[PathKey, Position] = {}
     keys: dict[PathKey, Position] = {}
@@ -87,6 +101,73 @@ def load_settings(root: Path, config: str = CONFIG_FILE) -> tuple[Settings, list
         for p in problems
     ]
     return settings or Settings(), located
+
+
+#: The folder of the maintainers' pages (MkDocs' `docs_dir`, as this project sets it).
+DOCS_DIR = "docs"
+
+
+def site_problems(root: Path, config: str = CONFIG_FILE) -> list[Problem]:
+    """What else the build needs of the configuration file, checked before it starts:
+    every page listed under `macro_pages` exists, and `site_url` is the published
+    http(s) address (the feed, the card deck's QR codes and the sitemap link to it).
+    """
+    path = root / config
+    if not path.is_file():
+        return []
+    try:
+        top = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Lenient)
+    except yaml.YAMLError:
+        return []  # `load_settings` reports it
+    problems = []
+    pages = _node_at(top, (*PREFIX, "macro_pages"))
+    for index, item in enumerate(pages.value if isinstance(pages, yaml.SequenceNode) else []):
+        if isinstance(item.value, str) and not (root / DOCS_DIR / item.value).is_file():
+            line, column = _mark(item)
+            problems.append(
+                Problem(
+                    config,
+                    line,
+                    column,
+                    f"extra.peerhub.macro_pages.{index}",
+                    f"{DOCS_DIR}/{item.value} does not exist; list a page under {DOCS_DIR}/ "
+                    "(such as guides/scope.md)",
+                )
+            )
+    return _site_url_problems(top, config) + problems
+
+
+def _site_url_problems(top: yaml.Node | None, config: str) -> list[Problem]:
+    node = _node_at(top, ("site_url",))
+    fix = "set site_url to the published address, such as https://hub.example.org/"
+    if node is None:
+        if not isinstance(top, yaml.MappingNode):
+            return []
+        return [Problem(config, 1, 1, "site_url", f"missing; {fix}")]
+    value = _resolved(node)
+    line, column = _mark(node)
+    parts = urlsplit(value.strip()) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc:
+        got = f"got {value!r}" if value else "it is empty"
+        return [Problem(config, line, column, "site_url", f"{fix}; {got}")]
+    return []
+
+
+def _resolved(node: yaml.Node) -> object:
+    """A scalar as MkDocs reads it, `!ENV NAME` and `!ENV [NAME, ..., default]` too."""
+    if node.tag != "!ENV":
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+    items = [node.value] if isinstance(node, yaml.ScalarNode) else [n.value for n in node.value]
+    # As pyyaml-env-tag reads it: of two or more items, the last is the default.
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+def _syntax_problem(config: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = getattr(exc, "problem", None) or "not valid YAML"
+    return Problem(config, line, column, "(file)", f"not valid YAML: {what}")
 
 
 class _Lenient(yaml.SafeLoader):
