@@ -145,6 +145,7 @@ def test_a_format_on_three_sides_gets_a_second_card_with_a_blank_back(tmp_path: 
     root = make_project(tmp_path / "hub")
     data = yaml.safe_load((REPO / "formats" / "troika-consulting.yml").read_text())
     data |= {
+        "name": "Three-sided format",
         "session_minutes": 40,
         "agenda": [
             {"step": f"Step {n}", "minutes": 10, "detail": sentence(n)} for n in range(1, 5)

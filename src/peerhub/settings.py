@@ -31,6 +31,7 @@ __all__ = [
     "Settings",
     "load_settings",
     "options",
+    "site_problems",
 ]
 
 CONFIG_FILE = "mkdocs.yml"
