@@ -185,3 +185,102 @@ def test_the_new_entry_starts_at_the_dash_of_the_one_above(tmp_path: Path, entry
     _, text, problems = checkin_from_issue(hub_with(tmp_path, written), BODY, "body.md")
     assert problems == []
     assert text == written + ADDED_BY_TWO
+
+
+#: Where a written file gets the new check-in, in the files below.
+HERE = "<new>"
+#: A check-in already there, as a flow mapping.
+EARLIER = (
+    "{date: 2025-03-01, members: 8, meetings: 3, attendance: 6, process: 3, results: 2, safety: 4}"
+)
+#: The form's answers as a flow mapping, written by hand.
+ADDED_FLOW = (
+    "{date: 2025-10-01, members: 8, meetings: 3, attendance: 6.5, process: 4, results: 3, "
+    "safety: 5}"
+)
+NOTE = "Two joined, one left: we are 8 again."
+#: The same with the note, quoted as YAML needs it in a flow mapping and in a block.
+ADDED_FLOW_NOTE = ADDED_FLOW.replace("}", f", note: '{NOTE}'}}")
+STARTED = VALID_GROUP + "started: 2025-01\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "added", "note"),
+    [
+        (STARTED + f"checkins: [{EARLIER}{HERE}]\n", ", " + ADDED_FLOW, ""),
+        (STARTED + f"checkins: [{EARLIER}{HERE}]\n", ", " + ADDED_FLOW_NOTE, NOTE),
+        (
+            STARTED + f"checkins: [\n  {EARLIER},\n  {EARLIER.replace('03', '06')}{HERE}\n]\n",
+            ",\n  " + ADDED_FLOW,
+            "",
+        ),
+        (
+            STARTED + f"checkins: [   # oldest first\n    {EARLIER}{HERE},\n  ]  # ours\n"
+            "running: true\n",
+            ",\n    " + ADDED_FLOW_NOTE,
+            NOTE,
+        ),
+        (VALID_GROUP + f"checkins: [{HERE}]   # none yet\n", ADDED_FLOW, ""),
+        (VALID_GROUP + f"checkins: [{HERE}\n]   # none yet\nrunning: true\n", ADDED_FLOW, ""),
+        (VALID_GROUP + f"{HERE}...\n", "checkins:\n" + ADDED_BY_TWO, ""),
+        (VALID_GROUP + f"\n# Check-ins go below.\n{HERE}\n...\n", "checkins:\n" + ADDED_BY_TWO, ""),
+        (
+            STARTED + f"checkins:\n  - {EARLIER}  # first\n{HERE}\n# More soon.\n...\n",
+            ADDED_BY_TWO,
+            "",
+        ),
+        (
+            STARTED + f"checkins:\n- {EARLIER}\n{HERE}...\n# Kept after the end.\n",
+            ADDED_BY_TWO.replace("\n  ", "\n").removeprefix("  "),
+            "",
+        ),
+    ],
+    ids=[
+        "flow-one-line",
+        "flow-one-line-with-a-note",
+        "flow-one-item-a-line",
+        "flow-trailing-comma-and-comments",
+        "flow-empty-with-comment",
+        "flow-empty-on-two-lines",
+        "document-end-marker",
+        "document-end-marker-after-comments",
+        "block-list-then-document-end-marker",
+        "dashes-at-the-keys-column-then-document-end-marker",
+    ],
+)
+def test_the_entry_is_the_only_change(tmp_path: Path, written: str, added: str, note: str) -> None:
+    before = written.replace(HERE, "")
+    body = BODY.replace("_No response_", note) if note else BODY
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, before), body, "body.md")
+    assert problems == []  # the new file loads and passes every check
+    assert text == written.replace(HERE, added)
+    assert text.replace(added, "", 1) == before
+
+
+def test_crlf_line_endings_stay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file saved on Windows keeps its CRLF line endings, the new lines included."""
+    written = STARTED + f"checkins:\n  - {EARLIER}\n{HERE}# The end.\n"
+    before = written.replace(HERE, "").replace("\n", "\r\n").encode()
+    root = make_project(tmp_path / "hub")
+    (root / "groups" / "example-circle.yml").write_bytes(before)
+    body = tmp_path / "body.md"
+    body.write_text(BODY, encoding="utf-8")
+    assert main(["from-issue", str(body), "--write", "--root", str(root)]) == 0
+    assert capsys.readouterr().out == "added a check-in to groups/example-circle.yml\n"
+    after = (root / "groups" / "example-circle.yml").read_bytes()
+    added = ADDED_BY_TWO.replace("\n", "\r\n").encode()
+    assert after == written.replace("\n", "\r\n").replace(HERE, added.decode()).encode()
+    assert after.replace(added, b"", 1) == before
+    hub, problems = check_project(root)
+    assert problems == []
+    assert [str(c.date) for c in hub.groups["example-circle"].checkins] == [
+        "2025-03-01",
+        "2025-10-01",
+    ]
+
+
+def test_a_file_without_a_last_line_break_gets_one_before_the_list(tmp_path: Path) -> None:
+    before = VALID_GROUP.removesuffix("\n")
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, before), BODY, "body.md")
+    assert problems == []
+    assert text == before + "\ncheckins:\n" + ADDED_BY_TWO

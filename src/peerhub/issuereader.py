@@ -163,7 +163,7 @@ def checkin_from_issue(
         entry[key] = int(entry[key]) if str(entry[key]).isdigit() else entry[key]
     with contextlib.suppress(TypeError, ValueError):
         entry["date"] = dt.date.fromisoformat(str(entry["date"]))
-    text = append_checkin(raw.decode("utf-8"), load_bytes(raw, path), entry)
+    text = append_checkin(raw.decode("utf-8"), entry)
     reported = {p.field for p in problems}
     found = []
     for p in _check_file(hub, slug, text, display):
