@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from peerhub.cli import main
+from peerhub.groupwriter import append_checkin
 from peerhub.issueform import checkin_fields, checkin_form_yaml
 from peerhub.issuereader import checkin_from_issue
 from peerhub.project import check_project, load_hub
@@ -284,3 +285,26 @@ def test_a_file_without_a_last_line_break_gets_one_before_the_list(tmp_path: Pat
     _, text, problems = checkin_from_issue(hub_with(tmp_path, before), BODY, "body.md")
     assert problems == []
     assert text == before + "\ncheckins:\n" + ADDED_BY_TWO
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["u2028", "u2029", "u0085"])
+def test_a_line_break_character_in_the_note_is_refused(tmp_path: Path, char: str) -> None:
+    """YAML (and many editors) read these as line breaks: a one-line note may not hold one."""
+    hub = hub_with(tmp_path, WRITTEN)
+    body = BODY.replace("_No response_", f"Two joined{char}one left")
+    path, _, problems = checkin_from_issue(hub, body, "body.md")
+    assert path == "groups/example-circle.yml"
+    assert [str(p) for p in problems] == [
+        f"body.md:35:1: error: note: must fit on one line, but contains a line break "
+        f"character (U+{ord(char):04X}) at character 11; delete it"
+    ]
+
+
+def test_a_line_break_character_is_written_as_an_escape() -> None:
+    """The writer never lets a value break the file's lines, whatever the checks say."""
+    entry = {"date": "2025-10-01", "members": 8, "note": "Two joined\u2028one left\x85"}
+    assert append_checkin(VALID_GROUP, entry) == (
+        VALID_GROUP
+        + "checkins:\n  - date: '2025-10-01'\n    members: 8\n"
+        + '    note: "Two joined\\Lone left\\N"\n'
+    )
