@@ -308,3 +308,35 @@ def test_a_line_break_character_is_written_as_an_escape() -> None:
         + "checkins:\n  - date: '2025-10-01'\n    members: 8\n"
         + '    note: "Two joined\\Lone left\\N"\n'
     )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["+8", "\u0668", "\uff18", "0_8"],
+    ids=["plus", "arabic-indic", "full-width", "underscore"],
+)
+def test_a_number_answer_is_read_as_int_reads_it(tmp_path: Path, answer: str) -> None:
+    """What int() reads as 8 (after the answer's spaces are stripped) is 8."""
+    hub = hub_with(tmp_path, VALID_GROUP)
+    body = BODY.replace("\n8\n", f"\n  {answer} \n")
+    _, text, problems = checkin_from_issue(hub, body, "body.md")
+    assert problems == []
+    assert text == VALID_GROUP + "checkins:\n" + ADDED_BY_TWO
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["\u00b2", "8\u00b2", "\u2467", "8.0"],
+    ids=["superscript", "8-squared", "circled", "8.0"],
+)
+def test_a_number_answer_int_cannot_read_gets_the_forms_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    """`²` and `⑧` are digits to str.isdigit(), not to int(): the usual message, no traceback."""
+    root = make_project(tmp_path / "hub", groups={"example-circle.yml": WRITTEN})
+    body = tmp_path / "body.md"
+    body.write_text(BODY.replace("\n8\n", f"\n{answer}\n"), encoding="utf-8")
+    assert main(["from-issue", str(body), "--root", str(root)]) == 1
+    assert capsys.readouterr().out == (
+        f"body.md:11:1: error: members: expected a whole number such as 8, got '{answer}'\n"
+    )
