@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from peerhub.cli import main
+from peerhub.groupwriter import append_checkin
 from peerhub.issueform import checkin_fields, checkin_form_yaml
 from peerhub.issuereader import checkin_from_issue
 from peerhub.project import check_project, load_hub
@@ -185,3 +186,157 @@ def test_the_new_entry_starts_at_the_dash_of_the_one_above(tmp_path: Path, entry
     _, text, problems = checkin_from_issue(hub_with(tmp_path, written), BODY, "body.md")
     assert problems == []
     assert text == written + ADDED_BY_TWO
+
+
+#: Where a written file gets the new check-in, in the files below.
+HERE = "<new>"
+#: A check-in already there, as a flow mapping.
+EARLIER = (
+    "{date: 2025-03-01, members: 8, meetings: 3, attendance: 6, process: 3, results: 2, safety: 4}"
+)
+#: The form's answers as a flow mapping, written by hand.
+ADDED_FLOW = (
+    "{date: 2025-10-01, members: 8, meetings: 3, attendance: 6.5, process: 4, results: 3, "
+    "safety: 5}"
+)
+NOTE = "Two joined, one left: we are 8 again."
+#: The same with the note, quoted as YAML needs it in a flow mapping and in a block.
+ADDED_FLOW_NOTE = ADDED_FLOW.replace("}", f", note: '{NOTE}'}}")
+STARTED = VALID_GROUP + "started: 2025-01\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "added", "note"),
+    [
+        (STARTED + f"checkins: [{EARLIER}{HERE}]\n", ", " + ADDED_FLOW, ""),
+        (STARTED + f"checkins: [{EARLIER}{HERE}]\n", ", " + ADDED_FLOW_NOTE, NOTE),
+        (
+            STARTED + f"checkins: [\n  {EARLIER},\n  {EARLIER.replace('03', '06')}{HERE}\n]\n",
+            ",\n  " + ADDED_FLOW,
+            "",
+        ),
+        (
+            STARTED + f"checkins: [   # oldest first\n    {EARLIER}{HERE},\n  ]  # ours\n"
+            "running: true\n",
+            ",\n    " + ADDED_FLOW_NOTE,
+            NOTE,
+        ),
+        (VALID_GROUP + f"checkins: [{HERE}]   # none yet\n", ADDED_FLOW, ""),
+        (VALID_GROUP + f"checkins: [{HERE}\n]   # none yet\nrunning: true\n", ADDED_FLOW, ""),
+        (VALID_GROUP + f"{HERE}...\n", "checkins:\n" + ADDED_BY_TWO, ""),
+        (VALID_GROUP + f"\n# Check-ins go below.\n{HERE}\n...\n", "checkins:\n" + ADDED_BY_TWO, ""),
+        (
+            STARTED + f"checkins:\n  - {EARLIER}  # first\n{HERE}\n# More soon.\n...\n",
+            ADDED_BY_TWO,
+            "",
+        ),
+        (
+            STARTED + f"checkins:\n- {EARLIER}\n{HERE}...\n# Kept after the end.\n",
+            ADDED_BY_TWO.replace("\n  ", "\n").removeprefix("  "),
+            "",
+        ),
+    ],
+    ids=[
+        "flow-one-line",
+        "flow-one-line-with-a-note",
+        "flow-one-item-a-line",
+        "flow-trailing-comma-and-comments",
+        "flow-empty-with-comment",
+        "flow-empty-on-two-lines",
+        "document-end-marker",
+        "document-end-marker-after-comments",
+        "block-list-then-document-end-marker",
+        "dashes-at-the-keys-column-then-document-end-marker",
+    ],
+)
+def test_the_entry_is_the_only_change(tmp_path: Path, written: str, added: str, note: str) -> None:
+    before = written.replace(HERE, "")
+    body = BODY.replace("_No response_", note) if note else BODY
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, before), body, "body.md")
+    assert problems == []  # the new file loads and passes every check
+    assert text == written.replace(HERE, added)
+    assert text.replace(added, "", 1) == before
+
+
+def test_crlf_line_endings_stay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file saved on Windows keeps its CRLF line endings, the new lines included."""
+    written = STARTED + f"checkins:\n  - {EARLIER}\n{HERE}# The end.\n"
+    before = written.replace(HERE, "").replace("\n", "\r\n").encode()
+    root = make_project(tmp_path / "hub")
+    (root / "groups" / "example-circle.yml").write_bytes(before)
+    body = tmp_path / "body.md"
+    body.write_text(BODY, encoding="utf-8")
+    assert main(["from-issue", str(body), "--write", "--root", str(root)]) == 0
+    assert capsys.readouterr().out == "added a check-in to groups/example-circle.yml\n"
+    after = (root / "groups" / "example-circle.yml").read_bytes()
+    added = ADDED_BY_TWO.replace("\n", "\r\n").encode()
+    assert after == written.replace("\n", "\r\n").replace(HERE, added.decode()).encode()
+    assert after.replace(added, b"", 1) == before
+    hub, problems = check_project(root)
+    assert problems == []
+    assert [str(c.date) for c in hub.groups["example-circle"].checkins] == [
+        "2025-03-01",
+        "2025-10-01",
+    ]
+
+
+def test_a_file_without_a_last_line_break_gets_one_before_the_list(tmp_path: Path) -> None:
+    before = VALID_GROUP.removesuffix("\n")
+    _, text, problems = checkin_from_issue(hub_with(tmp_path, before), BODY, "body.md")
+    assert problems == []
+    assert text == before + "\ncheckins:\n" + ADDED_BY_TWO
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["u2028", "u2029", "u0085"])
+def test_a_line_break_character_in_the_note_is_refused(tmp_path: Path, char: str) -> None:
+    """YAML (and many editors) read these as line breaks: a one-line note may not hold one."""
+    hub = hub_with(tmp_path, WRITTEN)
+    body = BODY.replace("_No response_", f"Two joined{char}one left")
+    path, _, problems = checkin_from_issue(hub, body, "body.md")
+    assert path == "groups/example-circle.yml"
+    assert [str(p) for p in problems] == [
+        f"body.md:35:1: error: note: must fit on one line, but contains a line break "
+        f"character (U+{ord(char):04X}) at character 11; delete it"
+    ]
+
+
+def test_a_line_break_character_is_written_as_an_escape() -> None:
+    """The writer never lets a value break the file's lines, whatever the checks say."""
+    entry = {"date": "2025-10-01", "members": 8, "note": "Two joined\u2028one left\x85"}
+    assert append_checkin(VALID_GROUP, entry) == (
+        VALID_GROUP
+        + "checkins:\n  - date: '2025-10-01'\n    members: 8\n"
+        + '    note: "Two joined\\Lone left\\N"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["+8", "\u0668", "\uff18", "0_8"],
+    ids=["plus", "arabic-indic", "full-width", "underscore"],
+)
+def test_a_number_answer_is_read_as_int_reads_it(tmp_path: Path, answer: str) -> None:
+    """What int() reads as 8 (after the answer's spaces are stripped) is 8."""
+    hub = hub_with(tmp_path, VALID_GROUP)
+    body = BODY.replace("\n8\n", f"\n  {answer} \n")
+    _, text, problems = checkin_from_issue(hub, body, "body.md")
+    assert problems == []
+    assert text == VALID_GROUP + "checkins:\n" + ADDED_BY_TWO
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["\u00b2", "8\u00b2", "\u2467", "8.0"],
+    ids=["superscript", "8-squared", "circled", "8.0"],
+)
+def test_a_number_answer_int_cannot_read_gets_the_forms_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    """`²` and `⑧` are digits to str.isdigit(), not to int(): the usual message, no traceback."""
+    root = make_project(tmp_path / "hub", groups={"example-circle.yml": WRITTEN})
+    body = tmp_path / "body.md"
+    body.write_text(BODY.replace("\n8\n", f"\n{answer}\n"), encoding="utf-8")
+    assert main(["from-issue", str(body), "--root", str(root)]) == 1
+    assert capsys.readouterr().out == (
+        f"body.md:11:1: error: members: expected a whole number such as 8, got '{answer}'\n"
+    )

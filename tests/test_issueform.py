@@ -198,3 +198,12 @@ def test_a_bad_intake_month_points_at_its_answer(hub: Hub) -> None:
         f"body.md:{lines.index('spring') + 1}:1: error: next_intake: expected a month as "
         "YYYY-MM (such as 2027-03), got 'spring'"
     ]
+
+
+def test_a_number_answer_int_cannot_read_gets_the_forms_message(hub: Hub) -> None:
+    body = (BODIES / "bad-values.md").read_text().replace("an hour", "\u00b2")
+    _, _, problems = group_from_issue(hub, body, "body.md")
+    assert (
+        "body.md:23:1: error: session_minutes: expected a whole number such as 8, got '\u00b2'"
+        in [str(p) for p in problems]
+    )

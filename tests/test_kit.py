@@ -165,3 +165,33 @@ def test_every_golden_case_opens_the_kit_it_shows(browser: object, site_url: str
                 mismatches.append(f"{path.stem}: {design['title']}")
     page.close()
     assert mismatches == []
+
+
+#: Names every JavaScript object inherits: an address naming one names no outcome.
+INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty"]
+
+
+@pytest.mark.parametrize("outcome", INHERITED)
+def test_an_inherited_name_is_no_outcome(browser: object, site_url: str, outcome: str) -> None:
+    """The kit and the picker look outcomes up among the data's own keys only: the kit
+    asks the reader to open it from a design, the picker to choose an outcome."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    settled = """async () => {
+        await window.peerHub.load(document.querySelector("[data-src]").dataset.src);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }"""
+    page.goto(f"{site_url}kits/?{urlencode({'outcome': outcome, 'design': 'x'})}")
+    page.evaluate(settled)
+    assert page.locator("#start-kit > p:not(.ph-lead)").all_text_contents() == [
+        "Open this page from a design in the outcome picker or on an outcome's page."
+    ]
+    page.goto(f"{site_url}outcomes/?{urlencode({'outcome': outcome})}")
+    page.evaluate(settled)
+    assert page.locator("#picker-results").text_content() == (
+        "Choose an outcome to see recommended designs."
+    )
+    page.close()
+    assert errors == []

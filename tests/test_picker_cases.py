@@ -78,6 +78,31 @@ def test_the_data_gives_every_reviewed_answer_through_the_real_lookup(
             assert got["notes"] == case["notes"], path.stem
 
 
+@needs_node
+def test_the_lookup_finds_no_outcome_in_a_name_every_object_inherits(
+    hub: Hub, tmp_path: Path
+) -> None:
+    """An address such as ?outcome=__proto__ gets no designs and no notes from the real
+    lookup code (it looks among the data's own keys), instead of an exception."""
+    data = tmp_path / "picker-data.json"
+    data.write_text(json.dumps(picker_data(hub)), encoding="utf-8")
+    names = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]
+    run = subprocess.run(
+        [
+            NODE,
+            str(Path(__file__).parent / "picker_lookup.js"),
+            str(REPO / "docs" / "assets" / "hub.js"),
+            str(data),
+        ],
+        input=json.dumps([{"outcome": name, "choices": {}} for name in names]),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == [{"designs": [], "notes": []}] * len(names)
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = repo_copy(tmp_path_factory.mktemp("picker") / "hub")

@@ -38,20 +38,30 @@
     return cache[url];
   }
 
+  /* object[key] if the object holds that key itself, else undefined: a key read from
+   * the address, such as "__proto__", "constructor" or "toString", never reaches what
+   * every object inherits. */
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
   /* The picker's answer for an outcome and choices ({mode, size, minutes, facilitation},
    * "any" where unset), looked up in picker-data.json: the notes, and for each ranked
-   * design its base design and the design as adapted to the choices. Nothing is
-   * computed here beyond the position of the answer in the table. */
+   * design its base design and the design as adapted to the choices (none for an
+   * outcome the data does not hold). Nothing is computed here beyond the position of
+   * the answer in the table. */
   function answer(data, outcome, choices) {
+    var ranked = own(data.ranked, outcome);
+    if (!ranked) return { notes: [], designs: [] };
     var position = 0;
     DIMENSIONS.forEach(function (name) {
       var values = data.choices[name];
       position = position * values.length + Math.max(0, values.indexOf(choices[name] || "any"));
     });
-    var note = data.notes[outcome][position];
+    var note = own(data.notes, outcome)[position];
     return {
       notes: note >= 0 ? [data.texts[note]] : [],
-      designs: data.ranked[outcome]
+      designs: ranked
         .map(function (column) { return column[position]; })
         .filter(function (id) { return id >= 0; })
         .map(function (id) { return adapted(data, id); })
@@ -76,5 +86,5 @@
     return data.agendas[id].map(function (s) { return [data.texts[s[0]], s[1], data.texts[s[2]]]; });
   }
 
-  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, adapted: adapted, DIMENSIONS: DIMENSIONS };
+  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, adapted: adapted, own: own, DIMENSIONS: DIMENSIONS };
 })();

@@ -23,7 +23,7 @@
   function chosen(data, query) {
     var outcome = query.get("outcome");
     var key = query.get("design");
-    if (!outcome || !data.ranked[outcome] || !key) return null;
+    if (!outcome || !hub.own(data.ranked, outcome) || !key) return null;
     var choices = {};
     hub.DIMENSIONS.forEach(function (name) { choices[name] = query.get(name) || "any"; });
     var found = hub.answer(data, outcome, choices).designs.filter(function (d) { return d.base.key === key; })[0];
@@ -32,7 +32,7 @@
       if (!base) return null;
       found = hub.adapted(data, base.as_designed);
     }
-    found.outcome = data.outcomes[outcome];
+    found.outcome = hub.own(data.outcomes, outcome);
     return found;
   }
 

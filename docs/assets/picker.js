@@ -30,7 +30,7 @@
     keep = keep || {};
     if (!keep.outcome) {
       form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
-        radio.checked = Boolean(outcome && data.ranked[outcome] && radio.value === outcome);
+        radio.checked = Boolean(outcome && hub.own(data.ranked, outcome) && radio.value === outcome);
       });
     }
     FIELDS.forEach(function (name) {
@@ -120,10 +120,10 @@
       return;
     }
     var answer = hub.answer(data, state.outcome, state);
-    var outcome = data.outcomes[state.outcome];
+    var outcome = hub.own(data.outcomes, state.outcome);
     results.appendChild(el("h2", { id: "picker-results-title", text: "Recommended designs for " + outcome[0].toLowerCase() }));
     if (state.second !== "any" && state.second !== state.outcome) {
-      results.appendChild(el("p", { class: "ph-note", text: data.texts[data.second[state.outcome + "|" + state.second]] }));
+      results.appendChild(el("p", { class: "ph-note", text: data.texts[hub.own(data.second, state.outcome + "|" + state.second)] }));
     }
     answer.notes.forEach(function (note) {
       results.appendChild(el("p", { class: "ph-note ph-conflict", text: note }));

@@ -197,7 +197,7 @@ def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | No
     if not write:
         print(text, end="")
         return 0
-    (root / path).write_text(text, encoding="utf-8")
+    (root / path).write_text(text, encoding="utf-8", newline="")  # CRLF stays CRLF
     print(done)
     return 0
 

@@ -75,9 +75,23 @@ def _clean_text(value: str, *, multiline: bool) -> str:
     return value.strip()
 
 
+#: Characters YAML and many editors take for line breaks, besides CR and LF: next line
+#: (U+0085), line separator (U+2028) and paragraph separator (U+2029). Python's strip()
+#: removes them, so they are looked for before it.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _single_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("single_line", "must fit on one line")
+    found = _OTHER_BREAKS.search(value)
+    if found:
+        raise PydanticCustomError(
+            "single_line",
+            "must fit on one line, but contains a line break character ({char}) at "
+            "character {index}; delete it",
+            {"char": f"U+{ord(found.group()):04X}", "index": found.start() + 1},
+        )
     return _clean_text(value.strip(), multiline=False)
 
 

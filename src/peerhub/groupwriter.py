@@ -8,19 +8,24 @@ from typing import Any
 
 import yaml
 
-from .yamlsafe import Document
-
 __all__ = ["SCHEMA_LINE", "append_checkin", "group_yaml"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/group.schema.json\n"
 
 
 class _Dumper(yaml.SafeDumper):
-    """Writes multi-line answers as readable `|` blocks."""
+    r"""Writes multi-line answers as readable `|` blocks, and text holding a character
+    that YAML reads as a line break (U+0085, U+2028, U+2029) in double quotes, where it
+    is written as an escape (`\L`) and cannot break the file's lines.
+    """
+
+
+#: Characters YAML 1.1 reads as line breaks, besides CR and LF.
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = '"' if _OTHER_BREAKS.intersection(value) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -36,43 +41,119 @@ def group_yaml(data: dict[str, Any]) -> str:
     )
 
 
-def append_checkin(text: str, doc: Document, entry: dict[str, Any]) -> str:
-    """`text` (a group file, read as `doc`) with `entry` added as its last check-in.
+def append_checkin(text: str, entry: dict[str, Any]) -> str:
+    """`text` (a group file that loads) with `entry` added as its last check-in.
 
-    Only lines are added: every other line, comment and blank stays as the group wrote
-    it. The entry goes after the last line of the `checkins:` list, indented like the
-    entries above it, or under a new `checkins:` key at the end of the file.
+    Only the entry is inserted: every other character, comment, blank line and line
+    ending stays as the group wrote it. A block list gets the entry after its last line,
+    indented like the entries above it; a flow list (`[...]`, on one line or several)
+    gets it as a flow mapping after its last item; a file without check-ins gets a
+    `checkins:` list after its last line (before a `...` document end marker). New
+    lines end like the file's first line (CRLF or LF).
     """
-    lines = text.splitlines()
-    scalars = [f"{key}: {_scalar(value)}" for key, value in entry.items() if value is not None]
-    if ("checkins",) not in doc.keys:
-        while lines and not lines[-1].strip():
-            lines.pop()
-        return "\n".join([*lines, "checkins:", *_item(scalars, "  - ")]) + "\n"
-    key_line = doc.keys[("checkins",)][0]
-    first = min((pos for k, pos in doc.keys.items() if k[:2] == ("checkins", 0)), default=None)
-    if first is None:
-        # No entries yet (`checkins:` or `checkins: []`): the key starts a block list.
-        lines[key_line - 1] = "checkins:"
-        prefix = "  - "
+    fields = {key: value for key, value in entry.items() if value is not None}
+    first_break = text.find("\n")
+    eol = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
+    events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+    top = _top_level(events)
+    if "checkins" not in top:
+        end = next(e for e in events if isinstance(e, yaml.DocumentEndEvent))
+        limit = end.start_mark.index if end.explicit else len(text)
+        last_line = len(text[:limit].rstrip(" \t\r\n")) - 1
+        at = max(_line_end(text, last_line), _after(text, events[3:-3]))
+        lines = ["checkins:", *_block(fields, "  - ")]
+        return _insert(text, at, lines, eol)
+    value = top["checkins"]
+    start = value[0]
+    if not isinstance(start, yaml.SequenceStartEvent):  # the file did not validate
+        raise ValueError("the group's checkins are not a list")
+    if not start.flow_style:  # a block list: a new `- ` entry at the dash's column
+        prefix = " " * start.start_mark.column + "- "
+        return _insert(text, _after(text, value), _block(fields, prefix), eol)
+    items = _children(value[1:-1])
+    if not items:  # `[]`: the entry goes inside the brackets
+        at = start.end_mark.index
+        return text[:at] + _flow(fields) + text[at:]
+    last_start = items[-1][0].start_mark.index
+    at = items[-1][-1].end_mark.index
+    line_start = text.rfind("\n", 0, last_start) + 1
+    indent = text[line_start:last_start]
+    if line_start > start.start_mark.index and not indent.strip():
+        separator = "," + eol + indent  # one item a line: the new one on a line of its own
     else:
-        # The first entry's dash: on its first key's line (`- date: ...`, `- {date: ...}`),
-        # or alone on a line above it.
-        dash = next(line for line in reversed(lines[: first[0]]) if line.lstrip().startswith("-"))
-        prefix = dash[: len(dash) - len(dash.lstrip())] + "- "
-    later = [pos[0] for k, pos in doc.keys.items() if len(k) == 1 and pos[0] > key_line]
-    end = min(later) - 1 if later else len(lines)
-    while end > key_line and (not lines[end - 1].strip() or lines[end - 1].lstrip()[:1] == "#"):
-        end -= 1  # blank lines and comments above the next key stay with that key
-    return "\n".join([*lines[:end], *_item(scalars, prefix), *lines[end:]]) + "\n"
+        separator = ", "
+    return text[:at] + separator + _flow(fields) + text[at:]
 
 
-def _item(scalars: list[str], prefix: str) -> list[str]:
+def _top_level(events: list[yaml.Event]) -> dict[str, list[yaml.Event]]:
+    """The top-level mapping's keys, each with the events of its value."""
+    rest = iter(_children(events[3:-3]))  # within stream, document and mapping events
+    return {key[0].value: value for key, value in zip(rest, rest, strict=True)}
+
+
+def _children(events: list[yaml.Event]) -> list[list[yaml.Event]]:
+    """`events` (the inside of a collection) split into its nodes' events."""
+    nodes: list[list[yaml.Event]] = []
+    depth = 0
+    for event in events:
+        if depth == 0:
+            nodes.append([])
+        nodes[-1].append(event)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return nodes
+
+
+def _after(text: str, events: list[yaml.Event]) -> int:
+    """Where a line may be inserted after the last value among `events`: the start of
+    the line after it (after a `|` or `>` block, which runs to the next line that is
+    less indented), or the end of the text.
+    """
+    flow: list[bool] = []
+    last = (0, False)
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            flow.append(bool(event.flow_style))
+        elif isinstance(event, yaml.ScalarEvent):
+            last = max(last, (event.end_mark.index, event.style in ("|", ">")))
+        elif flow.pop():  # the end of a flow collection: its closing bracket
+            last = max(last, (event.end_mark.index, False))
+    index, block = last
+    return index if block else _line_end(text, index)
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding `index` ends, after its line break (or the end of the text)."""
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found + 1
+
+
+def _insert(text: str, at: int, lines: list[str], eol: str) -> str:
+    """`lines` inserted at `at` (a line start, or the end of a text without a last line break)."""
+    head = eol if at == len(text) and text and not text.endswith("\n") else ""
+    return text[:at] + head + "".join(line + eol for line in lines) + text[at:]
+
+
+def _block(fields: dict[str, Any], prefix: str) -> list[str]:
+    """`fields` as a block list entry starting with `prefix` (`  - `)."""
     indent = " " * len(prefix)
-    return [prefix + scalars[0], *(indent + s for s in scalars[1:])]
+    lines = [f"{key}: {_scalar(value)}" for key, value in fields.items()]
+    return [prefix + lines[0], *(indent + line for line in lines[1:])]
+
+
+def _flow(fields: dict[str, Any]) -> str:
+    """`fields` as one flow mapping: `{date: 2026-01-05, members: 8}`."""
+    return _dump(fields, default_flow_style=True).strip()
 
 
 def _scalar(value: Any) -> str:
     """One value as YAML writes it on one line (quoted where YAML needs it)."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
-    return dumped.removesuffix("\n...\n").strip()
+    return _dump(value).removesuffix("\n...\n").strip()
+
+
+def _dump(value: Any, **options: Any) -> str:
+    return yaml.dump(
+        value, Dumper=_Dumper, allow_unicode=True, width=10**6, sort_keys=False, **options
+    )

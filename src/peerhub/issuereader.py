@@ -163,7 +163,7 @@ def checkin_from_issue(
         entry[key] = int(entry[key]) if str(entry[key]).isdigit() else entry[key]
     with contextlib.suppress(TypeError, ValueError):
         entry["date"] = dt.date.fromisoformat(str(entry["date"]))
-    text = append_checkin(raw.decode("utf-8"), load_bytes(raw, path), entry)
+    text = append_checkin(raw.decode("utf-8"), entry)
     reported = {p.field for p in problems}
     found = []
     for p in _check_file(hub, slug, text, display):
@@ -276,13 +276,23 @@ def _lines(spec: FormField, text: str) -> list[Any]:
 _PARSERS: dict[str, Callable[[FormField, str], Any]] = {
     "input": lambda _spec, text: text,
     "textarea": lambda _spec, text: text,
-    "number": lambda _spec, text: int(text) if text.isdigit() else text,
+    "number": lambda _spec, text: _number(text),
     "decimal": lambda _spec, text: _decimal(text),
     "checkbox": lambda _spec, text: "[x]" in text.lower() or None,
     "dropdown": _choice,
     "multi": _choices,
     "lines": _lines,
 }
+
+
+def _number(text: str) -> int | str:
+    """A whole number as `int()` reads it (`8`, ` +8 `); other text goes on to the
+    model's check, which says what is expected (`str.isdigit()` lets `²` through).
+    """
+    try:
+        return int(text.strip())
+    except ValueError:
+        return text
 
 
 def _decimal(text: str) -> float | str:
