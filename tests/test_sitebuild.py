@@ -16,7 +16,7 @@ import pytest
 
 from peerhub import sitebuild
 from peerhub.cli import main
-from peerhub.sitebuild import Folders, build_site, recover
+from peerhub.sitebuild import LOCK_FILE, Folders, build_site, recover
 
 from conftest import REPO, mkdocs_build, site_files
 
@@ -31,11 +31,21 @@ def seed_site(root: Path, folder: str = "site", version: str = "previous") -> di
     return site_files(site)
 
 
+def entries(root: Path) -> list[str]:
+    """What a folder holds, but the project's lock file (which stays, empty)."""
+    return sorted(p.name for p in root.iterdir() if p.name != LOCK_FILE)
+
+
+def building(root: Path) -> list[Path]:
+    """The folders builds are writing into."""
+    return sorted(root.glob(".site-build*"))
+
+
 def fake_builder(version: str, files: int = 3):
     """Writes a small complete site of one version, index.html last (as MkDocs does)."""
 
     def build(target: Path) -> int:
-        target.mkdir(parents=True)
+        target.mkdir(parents=True, exist_ok=True)
         for number in range(files):
             (target / f"file-{number}.html").write_text(version)
         (target / "page.html").write_text(f"<p>{version} page</p>")
@@ -59,7 +69,7 @@ def test_failure_late_in_the_build_keeps_previous_site(project: Path) -> None:
     before = seed_site(project)
     assert main(["build", "--root", str(project)]) != 0
     assert site_files(project / "site") == before
-    assert not (project / ".site-build").exists()
+    assert building(project) == []
 
 
 def test_content_error_keeps_previous_site(project: Path) -> None:
@@ -100,6 +110,7 @@ def test_recover_restores_the_newest_complete_site(
     for folder, version in state.items():
         seed_site(tmp_path, folder, version)
     (tmp_path / ".site-build").mkdir()  # an unfinished build is always thrown away
+    (tmp_path / ".site-build-12-0a0b0c0d").mkdir()  # so is one of a killed build
     recover(Folders.of(tmp_path))
     assert (tmp_path / "site" / "index.html").read_text() == f"<p>{expected} site</p>"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
@@ -112,7 +123,7 @@ def test_recover_deletes_nothing_without_a_site(tmp_path: Path) -> None:
     assert (tmp_path / ".site-build" / "half.html").is_file()
 
 
-SWAP_STEPS = ["rename .site-build", "rename site", "rename .site-new", "delete .site-old"]
+SWAP_STEPS = ["rename .site-build-*", "rename site", "rename .site-new", "delete .site-old"]
 
 
 @pytest.mark.parametrize("step", range(len(SWAP_STEPS)), ids=SWAP_STEPS)
@@ -135,7 +146,8 @@ def test_a_crash_at_any_step_of_the_swap_loses_no_site(
     def counted(kind: str, path: Path) -> None:
         if not armed or (kind == "delete" and path.name != ".site-old"):
             return  # clean-up of the build folder is not a step of the swap
-        calls.append(f"{kind} {path.name}")
+        name = re.sub(r"^\.site-build-\d+-[0-9a-f]{8}$", ".site-build-*", path.name)
+        calls.append(f"{kind} {name}")
         if len(calls) - 1 == step:
             raise Crash(calls[-1])
 
@@ -157,7 +169,7 @@ def test_a_crash_at_any_step_of_the_swap_loses_no_site(
     assert build_site(tmp_path, builder=lambda _target: 1) == 1
     text = (tmp_path / "site" / "index.html").read_text()
     assert text == ("<p>old site</p>" if step < 2 else "<p>new site</p>")
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert entries(tmp_path) == ["site"]
 
 
 KILL_SCRIPT = textwrap.dedent(
@@ -167,7 +179,7 @@ KILL_SCRIPT = textwrap.dedent(
     from peerhub.sitebuild import build_site
 
     def build(target):
-        target.mkdir(parents=True)
+        target.mkdir(parents=True, exist_ok=True)
         for number in range(300):
             (target / f"file-{number}.html").write_text(sys.argv[2])
         (target / "index.html").write_text(sys.argv[2])
@@ -223,7 +235,7 @@ def test_interrupted_build_keeps_previous_site(project: Path) -> None:
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
-    while not (project / ".site-build").exists():  # wait until MkDocs is writing
+    while not building(project):  # wait until MkDocs is writing
         assert process.poll() is None
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -231,7 +243,7 @@ def test_interrupted_build_keeps_previous_site(project: Path) -> None:
     process.wait(timeout=60)
     assert process.returncode != 0
     assert site_files(project / "site") == before
-    assert not (project / ".site-build").exists()
+    assert building(project) == []
 
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
@@ -270,7 +282,7 @@ def test_what_a_build_says_and_returns(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "site" / "index.html").read_text() == "<p>next site</p>"
 
     def writes_nothing(target: Path) -> int:
-        target.mkdir()
+        target.mkdir(exist_ok=True)
         return 0
 
     before = site_files(tmp_path / "site")
@@ -278,38 +290,43 @@ def test_what_a_build_says_and_returns(tmp_path: Path, capsys: pytest.CaptureFix
     assert build_site(tmp_path, builder=lambda _target: 3) == 3
     assert capsys.readouterr().err.splitlines() == ["build failed; site/ was left as it was"] * 2
     assert site_files(tmp_path / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert entries(tmp_path) == ["site"]
 
 
 def test_a_first_build_needs_no_previous_site(tmp_path: Path) -> None:
     assert build_site(tmp_path, "public", builder=fake_builder("first")) == 0
     assert (tmp_path / "public" / "index.html").read_text() == "<p>first site</p>"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+    assert entries(tmp_path) == ["public"]
 
 
 def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """MkDocs' own command line, run in this process: it cannot outlive the build."""
     monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
     calls = []
 
-    def call(command: list[str], cwd: Path, env: dict[str, str]) -> int:
-        calls.append((command, cwd, env.get("NO_MKDOCS_2_WARNING")))
-        return 0
+    def run_module(name: str, run_name: str) -> None:
+        calls.append((name, run_name, sys.argv, os.environ.get("NO_MKDOCS_2_WARNING")))
+        code = len(calls) - 1  # 0, then 1, then None, then "text"
+        if code:
+            raise SystemExit([None, 1, None, "Aborted!"][code])
 
-    monkeypatch.setattr(sitebuild.subprocess, "call", call)
-    assert build_site(tmp_path, "out", extra_args=("--quiet",)) == 1  # no index.html: failed
-    assert calls == [
-        (
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--site-dir",
-                str(tmp_path.resolve() / ".out-build"),
-                "--quiet",
-            ],
-            tmp_path.resolve(),
-            "1",
-        )
-    ]
+    monkeypatch.setattr(sitebuild.runpy, "run_module", run_module)
+    argv = sys.argv
+    builder = sitebuild.mkdocs_builder(tmp_path, ("--quiet",))
+    assert [builder(tmp_path / "out") for _ in range(4)] == [0, 1, 0, 1]
+    assert sys.argv is argv
+    assert calls[0] == (
+        "mkdocs",
+        "__main__",
+        [
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(tmp_path / "mkdocs.yml"),
+            "--site-dir",
+            str(tmp_path / "out"),
+            "--quiet",
+        ],
+        "1",
+    )
