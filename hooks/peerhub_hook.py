@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -247,7 +247,7 @@ def on_build_error(error: Exception, **_: object) -> None:
         build.close()
     message = disk_full(error)
     if message is not None:
-        raise Abort(f"Error: {message}") from None
+        raise PluginError(message) from None
 
 
 def on_shutdown() -> None:

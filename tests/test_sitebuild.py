@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import random
 import re
@@ -9,14 +11,16 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File
 
 from peerhub import sitebuild
 from peerhub.cli import main
-from peerhub.sitebuild import LOCK_FILE, Folders, build_site, recover
+from peerhub.sitebuild import LOCK_FILE, Folders, build_site, disk_full, recover
 
 from conftest import REPO, mkdocs_build, site_files
 
@@ -330,3 +334,280 @@ def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
         ],
         "1",
     )
+
+
+# Builds safe however they are run: two at once, killed, odd site/ states, MkDocs itself.
+
+BIN = Path(sys.executable).parent
+
+
+def peerhub_build(root: Path) -> subprocess.Popen[str]:
+    """`peerhub build` of `root` in its own session (so that a test can find and end
+    every process it started), saying what it says on stderr."""
+    return subprocess.Popen(
+        [str(BIN / "peerhub"), "build"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def session_processes(session: int) -> list[str]:
+    """The command lines of the live processes of a session."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError):
+            continue  # ended while we looked
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(command)
+    return found
+
+
+def test_two_builds_at_once_publish_a_whole_site(project: Path) -> None:
+    first, second = peerhub_build(project), peerhub_build(project)
+    said = [process.communicate(timeout=300)[1] for process in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], said
+    assert all(text.splitlines()[-1] == "built site/" for text in said)
+    together = sorted(site_files(project / "site"))
+    assert main(["build", "--root", str(project)]) == 0
+    assert together == sorted(site_files(project / "site"))  # all one build writes
+    for name in ("api/groups.json", "api/formats.json", "assets/hub.css", "assets/hub.js"):
+        assert name in together
+    assert building(project) == []
+
+
+def test_one_build_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_site(tmp_path)
+    lock = os.open(tmp_path / LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as another build holds it
+    monkeypatch.setattr(sitebuild.time, "sleep", lambda _seconds: None)
+    clock = iter(range(100))
+    monkeypatch.setattr(sitebuild.time, "monotonic", lambda: next(clock))
+    assert build_site(tmp_path, builder=fake_builder("next"), wait=3) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "waiting for another build of this project to finish",
+        "error: another build of this project is still running (it holds "
+        ".peerhub-build.lock); wait for it to finish and build again",
+    ]
+    assert entries(tmp_path) == ["site"]  # nothing touched, nothing left open
+    assert (tmp_path / "site" / "index.html").read_text() == "<p>previous site</p>"
+    os.close(lock)  # the other build ends: the next one runs at once
+    assert build_site(tmp_path, builder=fake_builder("next"), wait=0) == 0
+    assert capsys.readouterr().err.splitlines() == ["built site/"]
+    assert (tmp_path / "site" / "index.html").read_text() == "<p>next site</p>"
+
+
+def test_a_waiting_build_runs_when_the_other_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lock = os.open(tmp_path / LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    threading.Timer(0.5, os.close, [lock]).start()
+    assert build_site(tmp_path, builder=fake_builder("next"), wait=60) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "waiting for another build of this project to finish",
+        "built site/",
+    ]
+
+
+def test_each_build_writes_into_a_folder_of_its_own(tmp_path: Path) -> None:
+    targets: list[Path] = []
+
+    def build(target: Path) -> int:
+        targets.append(target)
+        assert list(target.iterdir()) == []  # made for this build, empty
+        return fake_builder("v")(target)
+
+    for _ in range(2):
+        assert build_site(tmp_path, builder=build) == 0
+    assert len(set(targets)) == 2
+    for target in targets:
+        assert target.parent == tmp_path.resolve()
+        assert re.fullmatch(rf"\.site-build-{os.getpid()}-[0-9a-f]{{8}}", target.name)
+
+
+def test_a_killed_build_leaves_no_mkdocs_running(project: Path) -> None:
+    seed_site(project)
+    slow = "import time\n\n\ndef on_post_page(output, **kwargs):\n    time.sleep(0.5)\n"
+    (project / "hooks" / "slow_writes.py").write_text(slow + "    return output\n")
+    config = (project / "mkdocs.yml").read_text()
+    slowed = config.replace("hooks:\n", "hooks:\n  - hooks/slow_writes.py\n", 1)
+    (project / "mkdocs.yml").write_text(slowed)
+    process = peerhub_build(project)
+    try:
+        deadline = time.monotonic() + 120
+        while not building(project) or not session_processes(process.pid):
+            assert process.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(1)  # MkDocs is writing pages now
+        process.kill()
+        process.communicate(timeout=60)
+        time.sleep(0.5)
+        assert session_processes(process.pid) == []
+    finally:
+        for _ in session_processes(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+            break
+    (project / "mkdocs.yml").write_text(config)
+    assert main(["build", "--root", str(project)]) == 0
+    assert (project / "groups" / "example-circle.yml").is_file()
+    assert (project / "site" / "groups" / "example-circle" / "index.html").is_file()
+    assert "previous site" not in (project / "site" / "index.html").read_text()
+    assert building(project) == []
+
+
+def test_recovery_comes_before_validation(project: Path) -> None:
+    # A crash between the swap's two renames, then content that does not validate.
+    seed_site(project, ".site-old", "old")
+    after = seed_site(project, ".site-new", "new")
+    (project / "groups" / "broken.yml").write_text("name: [\n")
+    assert main(["build", "--root", str(project)]) == 1
+    assert site_files(project / "site") == after
+    assert sorted(p.name for p in project.glob(".site*")) == []
+
+
+@pytest.mark.parametrize("kind", ["link", "file"])
+def test_a_site_that_is_not_a_folder_is_refused(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    outside = tmp_path / "outside"
+    kept = seed_site(outside.parent, outside.name)
+    if kind == "link":
+        (project / "site").symlink_to(outside)
+        said = (
+            "error: site is a symbolic link; the build replaces site/ and will not follow a "
+            "link out of the project: remove the link and build again"
+        )
+    else:
+        (project / "site").write_text("not a site")
+        said = "error: site is a file, not a folder: move or delete it and build again"
+    assert main(["build", "--root", str(project)]) == 1
+    assert capsys.readouterr().err.splitlines() == [said]
+    assert site_files(outside) == kept
+    assert (project / "site").is_symlink() == (kind == "link")
+    assert sorted(p.name for p in project.glob(".site*")) == []
+
+
+def test_mkdocs_build_refuses_a_site_that_is_a_link(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    kept = seed_site(outside.parent, outside.name)
+    (project / "site").symlink_to(outside)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "ERROR   -  site is a symbolic link; the build replaces site/ and will not follow a "
+        "link out of the project: remove the link and build again"
+    ]
+    assert site_files(outside) == kept
+
+
+def test_the_maintainers_mkdocs_build_keeps_the_site_when_it_fails(project: Path) -> None:
+    before = seed_site(project)
+    (project / "docs" / "guide.md").write_text(BROKEN_GUIDE)
+    result = mkdocs_build(project)  # --strict: the broken link is a warning, and fatal
+    assert result.returncode == 1, result.stderr
+    assert re.search(r"Aborted with \d+ warnings in strict mode!", result.stdout)
+    assert "the build failed; site/ was left as it was" in result.stderr
+    assert site_files(project / "site") == before
+    assert sorted(p.name for p in project.glob(".site*")) == []
+    # Without --strict a warning fails nothing: the build is swapped in.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    loose = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, check=False
+    )
+    assert loose.returncode == 0
+    assert (project / "site" / "guide" / "index.html").is_file()
+    assert sorted(p.name for p in project.glob(".site*")) == []
+
+
+FULL_DISK = """\
+import errno
+
+from mkdocs.structure.files import File
+
+
+def on_env(env, **kwargs):
+    def copy_file(self, dirty=False):
+        raise OSError(errno.ENOSPC, "No space left on device", self.abs_dest_path)
+
+    File.copy_file = copy_file
+    return env
+"""
+
+
+def test_mkdocs_build_on_a_full_disk_says_so_and_keeps_the_site(project: Path) -> None:
+    before = seed_site(project)
+    (project / "hooks" / "full_disk.py").write_text(FULL_DISK)
+    config = (project / "mkdocs.yml").read_text()
+    config = config.replace("hooks:\n", "hooks:\n  - hooks/full_disk.py\n", 1)
+    (project / "mkdocs.yml").write_text(config)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1
+    assert re.fullmatch(
+        r"Error: the disk is full \(.*/\.site-build-\d+-[0-9a-f]{8}/.*\): "
+        r"free some space and build again",
+        errors[0],
+    )
+    assert site_files(project / "site") == before
+    assert sorted(p.name for p in project.glob(".site*")) == []
+
+
+def test_peerhub_build_on_a_full_disk_says_so_and_keeps_the_site(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = seed_site(project)
+
+    def copy_file(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "site/assets/hub.css")
+
+    monkeypatch.setattr(File, "copy_file", copy_file)
+    assert main(["build", "--root", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "Error: the disk is full (site/assets/hub.css): free some space and build again" in err
+    assert err.splitlines()[-1] == "build failed; site/ was left as it was"
+    assert site_files(project / "site") == before
+    assert sorted(p.name for p in project.glob(".site*")) == []
+
+
+def test_a_builder_that_fills_the_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = seed_site(tmp_path)
+
+    def full(target: Path) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target / "x.html"))
+
+    def denied(target: Path) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+    assert build_site(tmp_path, builder=full) == 1
+    staging = re.escape(str(tmp_path.resolve() / ".site-build-"))
+    err = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(
+        rf"error: the disk is full \({staging}\d+-[0-9a-f]{{8}}/x\.html\): "
+        "free some space and build again",
+        err[0],
+    )
+    assert err[1:] == ["build failed; site/ was left as it was"]
+    with pytest.raises(PermissionError):  # not a full disk: shown in full
+        build_site(tmp_path, builder=denied)
+    assert site_files(tmp_path / "site") == before
+    assert entries(tmp_path) == ["site"]
+
+
+def test_disk_full() -> None:
+    assert disk_full(OSError(errno.EDQUOT, "Disk quota exceeded")) == (
+        "the disk is full: free some space and build again"
+    )
+    assert disk_full(OSError(errno.EACCES, "Permission denied", "x")) is None
+    assert disk_full(ValueError("no space")) is None
