@@ -341,14 +341,14 @@ def test_the_mkdocs_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
 BIN = Path(sys.executable).parent
 
 
-def peerhub_build(root: Path) -> subprocess.Popen[str]:
+def peerhub_build(root: Path, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
     """`peerhub build` of `root` in its own session (so that a test can find and end
     every process it started), saying what it says on stderr."""
     return subprocess.Popen(
         [str(BIN / "peerhub"), "build"],
         cwd=root,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
         start_new_session=True,
     )
@@ -440,7 +440,8 @@ def test_a_killed_build_leaves_no_mkdocs_running(project: Path) -> None:
     config = (project / "mkdocs.yml").read_text()
     slowed = config.replace("hooks:\n", "hooks:\n  - hooks/slow_writes.py\n", 1)
     (project / "mkdocs.yml").write_text(slowed)
-    process = peerhub_build(project)
+    # No pipe: a process left behind would hold it open, and reading it would wait for it.
+    process = peerhub_build(project, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while not building(project) or not session_processes(process.pid):
@@ -449,7 +450,7 @@ def test_a_killed_build_leaves_no_mkdocs_running(project: Path) -> None:
             time.sleep(0.05)
         time.sleep(1)  # MkDocs is writing pages now
         process.kill()
-        process.communicate(timeout=60)
+        process.wait(timeout=60)
         time.sleep(0.5)
         assert session_processes(process.pid) == []
     finally:
