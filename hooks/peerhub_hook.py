@@ -231,27 +231,35 @@ def on_post_build(config: MkDocsConfig) -> None:
             build.close()
 
 
-@event_priority(-100)  # last: no other plugin's clean-up comes after the site is decided
-def on_build_error(error: Exception, **_: object) -> None:
-    """A failed build leaves the previous site, unless that site publishes a group the
-    content withdrew: then it is deleted. A full disk is said in one line.
+def _abandon() -> None:
+    """Throw away the build this hook started, if it did not finish. The previous site
+    stays, unless it publishes a group the content withdrew: then it is deleted.
     """
     build = _finish()
-    if build is not None:
-        site = build.folders.site
-        shown = withdrawn(build.folders.root, site) if site.is_dir() else []
-        if shown:
-            log.error("\n".join(build.withdraw(shown)))
-        else:
-            log.info(f"the build failed; {site.name}/ was left as it was")
-        build.close()
+    if build is None:
+        return
+    site = build.folders.site
+    shown = withdrawn(build.folders.root, site) if site.is_dir() else []
+    if shown:
+        log.error("\n".join(build.withdraw(shown)))
+    else:
+        log.info(f"the build failed; {site.name}/ was left as it was")
+    build.close()
+
+
+@event_priority(-100)  # last: no other plugin's clean-up comes after the site is decided
+def on_build_error(error: Exception, **_: object) -> None:
+    """A failed build leaves the previous site (see `_abandon`); a full disk is said in
+    one line.
+    """
+    _abandon()
     message = disk_full(error)
     if message is not None:
         raise PluginError(message) from None
 
 
 def on_shutdown() -> None:
-    """An interrupted build (Ctrl-C) leaves nothing behind and releases the lock."""
-    build = _finish()
-    if build is not None:
-        build.close()
+    """A build that ended otherwise (Ctrl-C, or a plugin that exits, as mkdocs-macros
+    does on an error) is thrown away too, and the lock released.
+    """
+    _abandon()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import random
 import re
@@ -21,8 +22,9 @@ from mkdocs.structure.files import File
 from peerhub import sitebuild
 from peerhub.cli import main
 from peerhub.sitebuild import LOCK_FILE, Folders, build_site, disk_full, recover
+from peerhub.withdrawal import live_addresses, published_now, withdrawn
 
-from conftest import REPO, mkdocs_build, site_files
+from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, site_files
 
 BROKEN_GUIDE = "# Broken\n\nSee [a missing page](nowhere.md).\n"
 
@@ -612,3 +614,134 @@ def test_disk_full() -> None:
     )
     assert disk_full(OSError(errno.EACCES, "Permission denied", "x")) is None
     assert disk_full(ValueError("no space")) is None
+
+
+# A withdrawn group leaves the site, even when the build fails.
+
+CARD_GUIDE = '# Our groups\n\n{{ group_card("example-circle") }}\n'
+
+
+@pytest.fixture
+def carded(tmp_path: Path) -> Path:
+    """A hub whose guide shows the card of a group, built and published."""
+    root = make_project(
+        tmp_path / "hub",
+        groups={"example-circle.yml": VALID_GROUP, "other-circle.yml": VALID_GROUP},
+        docs={"guides/ours.md": CARD_GUIDE},
+        macros=("guides/ours.md",),
+    )
+    assert main(["build", "--root", str(root)]) == 0
+    return root
+
+
+@pytest.mark.parametrize("command", ["peerhub", "mkdocs"])
+def test_a_group_made_private_leaves_the_site_even_when_the_build_fails(
+    carded: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    assert (carded / "site" / "groups" / "example-circle" / "index.html").is_file()
+    group = carded / "groups" / "example-circle.yml"
+    group.write_text(VALID_GROUP + "visibility: private\n")  # the guide's card now fails
+    if command == "peerhub":
+        assert main(["build", "--root", str(carded)]) != 0  # mkdocs-macros stops with 100
+        said = capsys.readouterr().err.splitlines()
+        assert said[-3:] == [
+            "build failed; error: the live site/ still published what the content withdrew:",
+            "  /groups/example-circle/: groups/example-circle.yml is now private",
+            "site/ was deleted so that it stops publishing them; fix the errors above and "
+            "build again to publish site/ again",
+        ]
+    else:
+        result = mkdocs_build(carded)
+        assert result.returncode != 0
+        assert (
+            "ERROR   -  the live site/ still published what the content withdrew:\n"
+            "  /groups/example-circle/: groups/example-circle.yml is now private\n"
+            "site/ was deleted so that it stops publishing them"
+        ) in result.stderr
+    assert sorted(p.name for p in carded.iterdir() if p.name.startswith(("site", ".site"))) == []
+    # Once the guide no longer names it, the site comes back without the group.
+    (carded / "docs" / "guides" / "ours.md").write_text("# Our groups\n")
+    assert main(["build", "--root", str(carded)]) == 0
+    assert not (carded / "site" / "groups" / "example-circle").exists()
+    assert (carded / "site" / "groups" / "other-circle" / "index.html").is_file()
+
+
+def test_a_failed_build_keeps_a_site_that_withdraws_nothing(
+    carded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = site_files(carded / "site")
+    (carded / "groups" / "broken.yml").write_text("name: [\nvisibility: private\n")
+    assert main(["build", "--root", str(carded)]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "build failed; site/ was left as it was"
+    assert site_files(carded / "site") == before
+
+
+def live(tmp_path: Path, *urls: str) -> Path:
+    """A built site whose data lists group pages at `urls`."""
+    site = tmp_path / "site"
+    (site / "api").mkdir(parents=True)
+    groups = [{"slug": url.split("/")[1], "url": url} for url in urls]
+    (site / "api" / "groups.json").write_text(json.dumps(groups))
+    return site
+
+
+def test_what_counts_as_withdrawn(tmp_path: Path) -> None:
+    groups = tmp_path / "groups"
+    groups.mkdir()
+    files = {
+        "still-public.yml": "name: Still\n",
+        "now-private.yml": "name: Now\nvisibility: private\n",
+        "now-anonymous.yml": "name: A\nvisibility: anonymous\nanonymous_id: abc123def456\n",
+        "broken-private.yml": "name: [\nvisibility: 'private'\n",
+        "broken-public.yml": "name: [\n",
+        "no-id.yaml": "visibility: anonymous\n",
+        "a-list.yml": "- visibility: private\n",
+        "new-id.yml": "visibility: anonymous\nanonymous_id: zzz999zzz999\n",
+    }
+    for name, text in files.items():
+        (groups / name).write_text(text)
+    assert published_now(tmp_path) == {
+        "groups/a-list.yml": ("public", "", "groups/a-list/"),
+        "groups/broken-private.yml": ("private", "", ""),
+        "groups/broken-public.yml": ("public", "", "groups/broken-public/"),
+        "groups/new-id.yml": ("anonymous", "zzz999zzz999", "groups/anonymous-zzz999zzz999/"),
+        "groups/no-id.yaml": ("anonymous", "", ""),
+        "groups/now-anonymous.yml": ("anonymous", "abc123def456", "groups/anonymous-abc123def456/"),
+        "groups/now-private.yml": ("private", "", ""),
+        "groups/still-public.yml": ("public", "", "groups/still-public/"),
+    }
+    site = live(
+        tmp_path,
+        "groups/still-public/",
+        "groups/now-private/",
+        "groups/now-anonymous/",
+        "groups/broken-private/",
+        "groups/broken-public/",
+        "groups/anonymous-abc123def456/",
+        "groups/anonymous-old000old000/",
+        "groups/deleted/",
+        "groups/no-id/",
+    )
+    assert withdrawn(tmp_path, site) == [
+        "/groups/anonymous-old000old000/: no group file publishes it now (deleted or renamed)",
+        "/groups/broken-private/: groups/broken-private.yml is now private",
+        "/groups/deleted/: no group file publishes it now (deleted or renamed)",
+        "/groups/no-id/: groups/no-id.yaml is now anonymous",
+        "/groups/now-anonymous/: groups/now-anonymous.yml is now anonymous",
+        "/groups/now-private/: groups/now-private.yml is now private",
+    ]
+
+
+def test_an_anonymous_group_made_private_is_withdrawn_at_its_address(tmp_path: Path) -> None:
+    (tmp_path / "groups").mkdir()
+    (tmp_path / "groups" / "quiet.yml").write_text("visibility: private\nanonymous_id: abc\n")
+    site = live(tmp_path, "groups/anonymous-abc/")
+    assert withdrawn(tmp_path, site) == ["/groups/anonymous-abc/: groups/quiet.yml is now private"]
+
+
+@pytest.mark.parametrize("data", ["", "[1", "{}", '[{"name": "x"}]', "[1]"])
+def test_a_site_whose_data_cannot_be_read_lists_no_groups(tmp_path: Path, data: str) -> None:
+    assert live_addresses(tmp_path / "site") == []  # no site at all
+    site = live(tmp_path)
+    (site / "api" / "groups.json").write_text(data)
+    assert live_addresses(site) == []
