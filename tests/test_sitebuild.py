@@ -108,6 +108,7 @@ def test_crash_between_renames_then_failing_build_restores_the_site(project: Pat
         ({"site": "new", ".site-old": "old"}, "new"),  # before the old site was deleted
         ({".site-old": "old"}, "old"),
         ({".site-new": "new"}, "new"),  # the very first build, before its rename
+        ({".site-withdrawn": "withdrawn", ".site-old": "old"}, "old"),  # never put back
     ],
 )
 def test_recover_restores_the_newest_complete_site(
@@ -125,7 +126,9 @@ def test_recover_restores_the_newest_complete_site(
 def test_recover_deletes_nothing_without_a_site(tmp_path: Path) -> None:
     (tmp_path / ".site-build").mkdir()
     (tmp_path / ".site-build" / "half.html").write_text("half")
+    seed_site(tmp_path, ".site-withdrawn")  # but a withdrawn site, which is never restored
     assert recover(Folders.of(tmp_path)) is None
+    assert entries(tmp_path) == [".site-build"]
     assert (tmp_path / ".site-build" / "half.html").is_file()
 
 
