@@ -187,7 +187,7 @@ class Build:
     def __init__(self, folders: Folders, lock: int) -> None:
         self.folders = folders
         self.staging = folders.staging()
-        self._lock: int | None = lock
+        self._lock = lock
         self.staging.mkdir()
         _staging.add(self.staging)
 
@@ -212,12 +212,10 @@ class Build:
         ]
 
     def close(self) -> None:
-        """Delete what the build left unfinished and release the lock."""
+        """Delete what the build left unfinished and release the lock (call it once)."""
         shutil.rmtree(self.staging, ignore_errors=True)
         _staging.discard(self.staging)
-        if self._lock is not None:
-            os.close(self._lock)
-            self._lock = None
+        os.close(self._lock)
 
 
 def start(folders: Folders, *, wait: float = WAIT, say: Callable[[str], None] = _say) -> Build:
