@@ -95,4 +95,4 @@ lock: | $(BIN)/python
 	  --extra test -c requirements/site.txt -o requirements/dev.txt pyproject.toml
 
 clean:
-	rm -rf site .site-build .site-new .site-old .pytest_cache .ruff_cache mutants
+	rm -rf site .site-build .site-build-* .site-new .site-old .site-withdrawn .peerhub-build.lock .pytest_cache .ruff_cache mutants

@@ -4,6 +4,10 @@ A thin adapter: all knowledge of formats, groups and outcomes lives in the `peer
 package. Generated pages are added with `File.generated`, kept out of the nav, and
 never rendered by macros (they hold contributor text). Their Markdown is only front
 matter; `on_page_content` supplies their finished HTML, so Markdown never parses it.
+
+`mkdocs build` itself goes through `peerhub.sitebuild`, as `peerhub build` does: MkDocs
+writes into a fresh folder next to `site/`, swapped in only when the build succeeded
+(under --strict, with no warning), so a failed build keeps the previous site.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from peerhub.csp import KnownScripts, UnexpectedScript, known_scripts, with_policy
 from peerhub.hub import Hub
@@ -33,6 +38,8 @@ from peerhub.pages import (
 )
 from peerhub.project import check_project_cached
 from peerhub.revisions import last_changes, opened
+from peerhub.sitebuild import Build, Folders, Refused, disk_full, is_staging, start
+from peerhub.withdrawal import withdrawn
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 _hub: dict[str, Hub] = {}
@@ -40,6 +47,9 @@ _pages: dict[str, GeneratedPage] = {}
 _scripts: dict[str, KnownScripts] = {}
 _revisions: dict[str, dt.date] = {}
 _opened: dict[str, dt.date] = {}
+_command: dict[str, str] = {}
+_build: dict[str, Build] = {}
+_warnings: dict[str, CountHandler] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -52,9 +62,19 @@ def config_name(config: MkDocsConfig) -> str:
     return Path(config.config_file_path).name
 
 
+def on_startup(command: str, **_: object) -> None:
+    """Remember the command: only `mkdocs build` builds next to `site/` and swaps it in
+    (`mkdocs serve` builds into a temporary folder of its own).
+    """
+    _command["command"] = command
+
+
 @event_priority(100)  # before macros and every other plugin: bad content stops the build first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check all content and settings first: any error stops the build before it starts."""
+    """Start the build next to `site/` (after putting back a site an interrupted build
+    left), then check all content and settings: any error stops the build there.
+    """
+    _stage(config)
     hub, problems = check_project_cached(project_root(config), config_name(config))
     for problem in problems:
         if problem.severity == "warning":
@@ -74,6 +94,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _opened.clear()
     _opened.update(opened(project_root(config)))
     return config
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Point MkDocs at a fresh folder of its own, unless `peerhub build` (in this process)
+    already did; count warnings, to swap in only what --strict lets through.
+    """
+    site = Path(config.site_dir)
+    if _command.get("command") != "build" or is_staging(site):
+        return
+    try:
+        build = start(Folders.of(project_root(config), site), say=log.info)
+    except Refused as refused:
+        raise PluginError(str(refused)) from None
+    _build["build"] = build
+    config.site_dir = str(build.staging)
+    counter = CountHandler(level=logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    _warnings["counter"] = counter
+
+
+def _finish() -> Build | None:
+    """The build this hook started, if any, no longer counting warnings."""
+    counter = _warnings.pop("counter", None)
+    if counter is not None:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    return _build.pop("build", None)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -160,9 +206,12 @@ def on_env(env: Environment, **_: object) -> Environment:
     return env
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+@event_priority(-100)  # after Material's search plugin has written its index, and last
 def on_post_build(config: MkDocsConfig) -> None:
-    """Add group pages to the search index."""
+    """Add group pages to the search index; then swap the finished site in, unless
+    --strict is about to abort the build for the warnings it logged (MkDocs checks
+    them only after this event).
+    """
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.is_file():
@@ -171,3 +220,46 @@ def on_post_build(config: MkDocsConfig) -> None:
         index.write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+    counter = _warnings.get("counter")
+    if config.strict and counter is not None and counter.get_counts():
+        return  # MkDocs aborts next; on_build_error throws the build away
+    build = _finish()
+    if build is not None:
+        try:
+            build.publish()
+        finally:
+            build.close()
+
+
+def _abandon() -> None:
+    """Throw away the build this hook started, if it did not finish. The previous site
+    stays, unless it publishes a group the content withdrew: then it is deleted.
+    """
+    build = _finish()
+    if build is None:
+        return
+    site = build.folders.site
+    shown = withdrawn(build.folders.root, site) if site.is_dir() else []
+    if shown:
+        log.error("\n".join(build.withdraw(shown)))
+    else:
+        log.info(f"the build failed; {site.name}/ was left as it was")
+    build.close()
+
+
+@event_priority(-100)  # last: no other plugin's clean-up comes after the site is decided
+def on_build_error(error: Exception, **_: object) -> None:
+    """A failed build leaves the previous site (see `_abandon`); a full disk is said in
+    one line.
+    """
+    _abandon()
+    message = disk_full(error)
+    if message is not None:
+        raise PluginError(message) from None
+
+
+def on_shutdown() -> None:
+    """A build that ended otherwise (Ctrl-C, or a plugin that exits, as mkdocs-macros
+    does on an error) is thrown away too, and the lock released.
+    """
+    _abandon()

@@ -18,6 +18,7 @@ from .project import check_project, load_hub
 from .scaffold import scaffold
 from .schema import schemas
 from .sitebuild import Builder, build_site, mkdocs_builder
+from .withdrawal import withdrawn
 
 __all__ = [
     "ISSUE_FORM",
@@ -86,8 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "issue-form":
         return write_issue_form(args.root)
     if args.command == "build":
-        builder = _with_cards(mkdocs_builder(args.root.resolve())) if args.cards else None
-        return validate(args.root, []) or build_site(args.root, builder=builder)
+        root = args.root.resolve()
+        builder = _with_cards(mkdocs_builder(root)) if args.cards else None
+        return build_site(
+            root,
+            builder=builder,
+            check=lambda: validate(root, []),
+            withdrawn=lambda site: withdrawn(root, site),
+        )
     return write_schemas(args.root)
 
 
