@@ -700,11 +700,14 @@ def test_what_counts_as_withdrawn(tmp_path: Path) -> None:
         "no-id.yaml": "visibility: anonymous\n",
         "a-list.yml": "- visibility: private\n",
         "new-id.yml": "visibility: anonymous\nanonymous_id: zzz999zzz999\n",
+        # A date no calendar has must not stop the reading (it did, with a traceback).
+        "bad-date.yml": "started: 2023-02-30\nvisibility: private\n",
     }
     for name, text in files.items():
         (groups / name).write_text(text)
     assert published_now(tmp_path) == {
         "groups/a-list.yml": ("public", "", "groups/a-list/"),
+        "groups/bad-date.yml": ("private", "", ""),
         "groups/broken-private.yml": ("private", "", ""),
         "groups/broken-public.yml": ("public", "", "groups/broken-public/"),
         "groups/new-id.yml": ("anonymous", "zzz999zzz999", "groups/anonymous-zzz999zzz999/"),

@@ -38,7 +38,8 @@ def live_addresses(site: Path) -> list[str]:
 def _fields(text: str) -> tuple[str, str]:
     """A group file's visibility and anonymous_id, read even from a broken file."""
     try:
-        data = yaml.safe_load(text)
+        # Every value as text: a broken date or number in the file must not stop this.
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str, list, dict
     except yaml.YAMLError:
         data = None
     if not isinstance(data, dict):
