@@ -16,14 +16,14 @@ from typing import Any
 
 import yaml
 
+from peerhub.cards import meetings_text
 from peerhub.choices import Constraints
 from peerhub.hub import Hub
-from peerhub.recommend import Recommendation, as_designed, recommend
-from peerhub.vocabulary import CADENCE_LABELS
+from peerhub.recommend import Recommendation, recommend
 
 FOLDER = Path(__file__).parent / "picker"
 CASES = sorted(FOLDER.glob("*.yml"))
-DIMENSIONS = ("mode", "size", "minutes", "facilitation")
+DIMENSIONS = ("mode", "size", "minutes", "cadence", "facilitation")
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -35,8 +35,9 @@ def shown(r: Recommendation) -> dict[str, Any]:
     return {
         "title": r.design.title,
         "size": r.size_text,
-        "meetings": f"{CADENCE_LABELS[r.design.cadence]}, {r.session_minutes} minutes",
+        "meetings": meetings_text(r.cadence, r.session_minutes),
         "changes": list(r.changes),
+        "notes": list(r.notes),
         "agenda": [[s.title, s.minutes] for s in r.agenda],
         "later": [[s.title, s.minutes] for s in r.later],
     }
@@ -46,8 +47,7 @@ def expected_now(hub: Hub, case: dict[str, Any]) -> dict[str, Any]:
     """What the code gives today for a case's input (to compare with, or to update)."""
     outcome = case["outcome"]
     if case.get("page"):
-        count = len(hub.outcomes[outcome].designs)
-        return {"designs": [shown(as_designed(hub, outcome, n)) for n in range(1, count + 1)]}
+        return {"designs": [shown(r) for r in recommend(hub, outcome, Constraints()).designs]}
     choices = case.get("choices") or {}
     values = [str(choices.get(d, "any")) for d in DIMENSIONS]
     answer = recommend(hub, outcome, Constraints.from_choices(*values))

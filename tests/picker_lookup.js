@@ -2,7 +2,7 @@
 // picker-data.json, for the golden picker cases. Usage:
 //   node tests/picker_lookup.js docs/assets/hub.js picker-data.json < queries.json
 // Each query is {outcome, choices} (an answer) or {outcome, page: true} (the outcome's
-// designs as designed). Prints one JSON list of answers.
+// designs with no choice made, as its page shows them). Prints one JSON list of answers.
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
@@ -19,19 +19,16 @@ function shown(design) {
   return {
     title: design.base.title,
     size: design.size,
-    cadence: design.base.cadence,
-    minutes: design.minutes,
+    meetings: design.meetings,
     changes: design.changes,
+    notes: design.notes,
     agenda: design.agenda.map((s) => [s[0], s[1]]),
     later: design.later.map((s) => [s[0], s[1]]),
   };
 }
 
 const answers = queries.map((q) => {
-  if (q.page) {
-    const own = data.designs.filter((d) => d.outcome === q.outcome).slice(0, q.count);
-    return { designs: own.map((d) => shown(hub.adapted(data, d.as_designed))) };
-  }
+  if (q.page) return { designs: hub.answer(data, q.outcome, {}).designs.map(shown) };
   const answer = hub.answer(data, q.outcome, q.choices);
   return { designs: answer.designs.map(shown), notes: answer.notes };
 });

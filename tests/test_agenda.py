@@ -64,15 +64,20 @@ def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Hu
     fmt = one_step(hub, "Check-in round")
     other = hub.formats["case-clinic"]
     steps = first_meeting(fmt, 120, "in-person", [other])
-    titles = [s.title for s in steps]
-    assert titles == [
-        "Welcome and introductions",
-        "Purpose and ground rules",
-        "Check-in round",  # the only step: not dropped as an arrival round
-        "A short case clinic round",
-        "Calendar and roles",
+    [s.title for s in steps]
+    # 120 minutes less the 25 of the kickoff leave 95: the step's 30 and case clinic's
+    # own 60 fit, and the 5 left over go to the main format's step.
+    assert shown(steps) == [
+        ("Welcome and introductions", 10),
+        ("Purpose and ground rules", 10),
+        ("Check-in round", 35),  # the only step: not dropped as an arrival round
+        ("Case clinic round", 60),
+        ("Calendar and roles", 5),
     ]
-    assert sum(s.minutes for s in steps) == 120
+    # In 90 minutes (65 after the kickoff) case clinic gets a short round of 35.
+    steps = first_meeting(fmt, 90, "in-person", [other])
+    assert shown(steps)[2:4] == [("Check-in round", 30), ("A short case clinic round", 35)]
+    assert steps[3].detail.startswith("A short version: 35 of the 60 minutes its page gives it")
 
 
 def test_a_timetable_starts_each_step_where_the_last_ended() -> None:

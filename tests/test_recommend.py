@@ -93,26 +93,42 @@ def test_first_meetings_open_once_and_include_every_format(hub: Hub) -> None:
                 if rec.session_minutes >= 45:
                     for slug in rec.design.formats[1:]:
                         name = hub.formats[slug].name.lower()
-                        assert f"A short {name} round" in titles, (outcome, rec.design.title)
+                        full = f"{hub.formats[slug].name} round"
+                        assert {f"A short {name} round", full} & set(titles), rec.design.title
 
 
 def test_designs_say_when_they_stretch_their_main_format(hub: Hub) -> None:
     for outcome in OUTCOME_IDS:
         for rec in recommend(hub, outcome, Constraints()).designs:
             fmt = hub.formats[rec.design.formats[0]]
-            stretched = rec.design.size.max > fmt.size.max or rec.design.cadence != fmt.cadence
-            mentioned = any(fmt.name.lower() in change for change in rec.changes)
+            stretched = (
+                rec.design.size.max > fmt.size.max
+                or rec.design.cadence != fmt.cadence
+                or rec.design.session_minutes < fmt.session_minutes
+            )
+            mentioned = any(fmt.name.lower() in note for note in rec.notes)
             assert stretched == mentioned, (outcome, rec.design.title)
+            assert rec.changes == ()  # with no choice made, nothing "your choices changed"
 
 
-def test_picker_data_holds_an_answer_for_every_combination(hub: Hub) -> None:
+def test_picker_data_holds_every_effect_of_every_choice(hub: Hub) -> None:
     data = picker_data(hub)
-    assert set(data["ranked"]) == set(data["notes"]) == set(OUTCOME_IDS)
+    sizes = {name: len(values) for name, values in CHOICES.items()}
+    assert sizes == {"mode": 4, "size": 7, "minutes": 16, "cadence": 5, "facilitation": 4}
+    assert set(data["candidates"]) == set(OUTCOME_IDS)
     for outcome in OUTCOME_IDS:
-        assert [len(c) for c in data["ranked"][outcome]] == [len(COMBINATIONS)] * 3
-        assert len(data["notes"][outcome]) == len(COMBINATIONS)
-    adapted = list(zip(*data["adapted"].values(), strict=True))
-    assert len(adapted) == len({repr(a) for a in adapted})  # each stored once
+        ids = data["candidates"][outcome]
+        assert [data["designs"][i]["outcome"] for i in ids] == [outcome] * len(ids)
+        assert len(ids) == len(hub.candidates[outcome])
+    for design in data["designs"]:
+        assert [len(e) for e in design["effects"]] == list(sizes.values())
+        assert len(design["session"]) == 16
+        assert len(design["meetings"]) == 16 * 5
+        assert len(design["agendas"]) == 16 * 4
+        assert len(design["sources"]) == 4 * 7 * 16
+        assert set(design["sources"]) <= {"0", "1"}
+    effects = list(zip(*data["effects"].values(), strict=True))
+    assert len(effects) == len({repr(e) for e in effects})  # each stored once
 
 
 def describe(title: str, steps: tuple[Step, ...]) -> list[str]:

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  var DIMENSIONS = ["mode", "size", "minutes", "facilitation"];
+  var DIMENSIONS = ["mode", "size", "minutes", "cadence", "facilitation"];
   var cache = {};
 
   /* Build an element; text is always set with textContent, never parsed as HTML. */
@@ -45,46 +45,98 @@
     return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   }
 
-  /* The picker's answer for an outcome and choices ({mode, size, minutes, facilitation},
-   * "any" where unset), looked up in picker-data.json: the notes, and for each ranked
-   * design its base design and the design as adapted to the choices (none for an
-   * outcome the data does not hold). Nothing is computed here beyond the position of
-   * the answer in the table. */
-  function answer(data, outcome, choices) {
-    var ranked = own(data.ranked, outcome);
-    if (!ranked) return { notes: [], designs: [] };
-    var position = 0;
-    DIMENSIONS.forEach(function (name) {
-      var values = data.choices[name];
-      position = position * values.length + Math.max(0, values.indexOf(choices[name] || "any"));
+  /* Each choice's position among its values ("any" where unset or unknown). */
+  function positions(data, choices) {
+    return DIMENSIONS.map(function (name) {
+      return Math.max(0, data.choices[name].indexOf((choices && choices[name]) || "any"));
     });
-    var note = own(data.notes, outcome)[position];
+  }
+
+  /* A candidate design's rank under the chosen values, as peerhub.effects.rank adds it
+   * up: [size cost, conflicts, penalty in thousandths], and the chosen effects. */
+  function score(data, id, at) {
+    var d = data.designs[id];
+    var e = data.effects;
+    var n = data.choices;
+    var chosen = d.effects.map(function (list, i) { return list[at[i]]; });
+    var sources = d.sources.charAt((at[0] * n.size.length + at[1]) * n.minutes.length + at[2]) === "1";
+    var rank = [0, 0, d.base + (sources ? data.penalty_scale : 0)];
+    chosen.forEach(function (k) {
+      rank[0] += e.size_cost[k];
+      rank[1] += e.conflict[k];
+      rank[2] += e.penalty[k];
+    });
+    return { id: id, rank: rank, effects: chosen };
+  }
+
+  function before(a, b) {
+    for (var i = 0; i < 3; i += 1) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+    return a.order - b.order;
+  }
+
+  /* One design as the chosen values adapt it: its size, meetings, agendas, and the
+   * words of what the choices change and what it says of itself. */
+  function adapt(data, scored, at) {
+    var d = data.designs[scored.id];
+    var texts = function (ids) {
+      return ids.filter(function (t) { return t >= 0; }).map(function (t) { return data.texts[t]; });
+    };
+    var first = d.agendas[at[2] * data.choices.mode.length + at[0]];
     return {
-      notes: note >= 0 ? [data.texts[note]] : [],
-      designs: ranked
-        .map(function (column) { return column[position]; })
-        .filter(function (id) { return id >= 0; })
-        .map(function (id) { return adapted(data, id); })
+      base: d,
+      size: data.texts[d.size[at[1]]],
+      minutes: d.session[at[2]],
+      meetings: data.texts[d.meetings[at[2] * data.choices.cadence.length + at[3]]],
+      agenda: agenda(data, first),
+      later: agenda(data, data.later[first]),
+      changes: texts(scored.effects.map(function (k) { return data.effects.change[k]; })),
+      notes: texts(d.notes),
+      conflicts: texts(scored.effects.map(function (k) { return data.effects.note[k]; }))
     };
   }
 
-  /* One design as adapted to some choices (the data holds them by column). */
-  function adapted(data, id) {
-    var a = data.adapted;
+  /* The picker's answer for an outcome and choices ({mode, size, minutes, cadence,
+   * facilitation, second}, "any" where unset): the candidates ranked by the effects of
+   * the chosen values (computed at build time; only added up here), the first few
+   * adapted, the note when the first does not fit every choice, and why a second
+   * outcome is not designed for. Nothing for an outcome the data does not hold. */
+  function answer(data, outcome, choices) {
+    var ids = own(data.candidates, outcome);
+    if (!ids) return { notes: [], designs: [], second: null };
+    var at = positions(data, choices);
+    var scored = ids.map(function (id, order) {
+      var found = score(data, id, at);
+      found.order = order;
+      return found;
+    });
+    scored.sort(before);
+    var designs = scored.slice(0, data.ranked).map(function (s) { return adapt(data, s, at); });
+    var other = choices && choices.second;
+    var second = other && other !== "any" && other !== outcome ? own(data.second, outcome + "|" + other) : undefined;
     return {
-      base: data.designs[a.design[id]],
-      size: data.texts[a.size[id]],
-      minutes: a.minutes[id],
-      agenda: agenda(data, a.agenda[id]),
-      later: agenda(data, data.later[a.agenda[id]]),
-      changes: a.changes[id].map(function (t) { return data.texts[t]; })
+      notes: designs[0].conflicts.slice(0, 1),
+      designs: designs,
+      second: second === undefined ? null : data.texts[second]
     };
+  }
+
+  /* One candidate design of an outcome, by key, as the choices adapt it (among the
+   * answer's first few or not): what the start kit shows. */
+  function design(data, outcome, key, choices) {
+    var ids = own(data.candidates, outcome) || [];
+    var id = ids.filter(function (i) { return data.designs[i].key === key; })[0];
+    if (id === undefined) return null;
+    var at = positions(data, choices);
+    return adapt(data, score(data, id, at), at);
   }
 
   /* An agenda's steps as [name, minutes, detail]. */
   function agenda(data, id) {
-    return data.agendas[id].map(function (s) { return [data.texts[s[0]], s[1], data.texts[s[2]]]; });
+    return data.agendas[id].map(function (s) {
+      var step = data.steps[s[0]];
+      return [data.texts[step[0]], s[1], data.texts[step[1]]];
+    });
   }
 
-  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, adapted: adapted, own: own, DIMENSIONS: DIMENSIONS };
+  window.peerHub = { el: el, onPage: onPage, load: load, answer: answer, design: design, own: own, DIMENSIONS: DIMENSIONS };
 })();

@@ -23,15 +23,11 @@
   function chosen(data, query) {
     var outcome = query.get("outcome");
     var key = query.get("design");
-    if (!outcome || !hub.own(data.ranked, outcome) || !key) return null;
+    if (!outcome || !key) return null;
     var choices = {};
     hub.DIMENSIONS.forEach(function (name) { choices[name] = query.get(name) || "any"; });
-    var found = hub.answer(data, outcome, choices).designs.filter(function (d) { return d.base.key === key; })[0];
-    if (!found) {
-      var base = data.designs.filter(function (d) { return d.key === key && d.outcome === outcome; })[0];
-      if (!base) return null;
-      found = hub.adapted(data, base.as_designed);
-    }
+    var found = hub.design(data, outcome, key, choices);
+    if (!found) return null;
     found.outcome = hub.own(data.outcomes, outcome);
     return found;
   }

@@ -30,7 +30,7 @@
     keep = keep || {};
     if (!keep.outcome) {
       form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
-        radio.checked = Boolean(outcome && hub.own(data.ranked, outcome) && radio.value === outcome);
+        radio.checked = Boolean(outcome && hub.own(data.candidates, outcome) && radio.value === outcome);
       });
     }
     FIELDS.forEach(function (name) {
@@ -90,13 +90,14 @@
     kit.set("design", d.key);
     var start = 0;
     var node = fill(blank, {
-      slots: { number: number, title: d.title, size: design.size, meetings: d.cadence + ", " + design.minutes + " minutes",
+      slots: { number: number, title: d.title, size: design.size, meetings: design.meetings,
                program: d.program, facilitation: d.facilitation, modes: d.modes, who: d.who,
                maturity: data.texts[d.evidence[0]], lasting: data.texts[d.evidence[1]], medians: data.texts[d.evidence[2]] },
       hrefs: { kit: root + "kits/?" + kit.toString() },
       lists: {
         formats: d.formats.map(function (slug) { return { link: [data.formats[slug][0], root + data.formats[slug][1]] }; }),
         changes: design.changes.map(function (c) { return { text: c }; }),
+        notes: design.notes.map(function (c) { return { text: c }; }),
         why: d.why.map(function (w) { return { topic: w[0], reason: w[1] }; }),
         agenda: design.agenda.map(function (step) {
           var row = { time: start + "–" + (start + step[1]) + " min", step: step[0], detail: step[2] };
@@ -122,9 +123,7 @@
     var answer = hub.answer(data, state.outcome, state);
     var outcome = hub.own(data.outcomes, state.outcome);
     results.appendChild(el("h2", { id: "picker-results-title", text: "Recommended designs for " + outcome[0].toLowerCase() }));
-    if (state.second !== "any" && state.second !== state.outcome) {
-      results.appendChild(el("p", { class: "ph-note", text: data.texts[hub.own(data.second, state.outcome + "|" + state.second)] }));
-    }
+    if (answer.second) results.appendChild(el("p", { class: "ph-note", text: answer.second }));
     answer.notes.forEach(function (note) {
       results.appendChild(el("p", { class: "ph-note ph-conflict", text: note }));
     });

@@ -1,8 +1,8 @@
 """The first meeting's agenda and the later meetings', from a design's formats.
 
 The first meeting opens with a welcome and ground rules, runs the main format's own
-steps and a short round of each other format, and closes with the calendar; steps
-are scaled to the minutes available.
+steps, a round of each other format the design names (at the length its own page
+gives it, or a short version that says so), and closes with the calendar.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from .models import Format
 
 __all__ = [
+    "CLOSING_WORDS",
     "KICKOFF_MINUTES",
+    "MIN_SEGMENT",
     "OPENING_WORDS",
     "Step",
     "first_meeting",
@@ -23,6 +25,10 @@ __all__ = [
 ]
 
 KICKOFF_MINUTES = 25
+#: Words that mark a format's last step as its close, which stays last.
+CLOSING_WORDS = ("clos", "commitment", "action", "takeaway", "reflect", "next", "wrap")
+#: The shortest round of another format worth holding in a meeting.
+MIN_SEGMENT = 10
 #: Words that mark a format's first step as an arrival round; the first meeting opens
 #: with its own welcome, so a second one would repeat it.
 OPENING_WORDS = ("check-in", "welcome", "arrival", "introductions", "opening round", "update")
@@ -52,8 +58,9 @@ def first_meeting(
     fmt: Format, minutes: int, mode: str, others: Sequence[Format] = ()
 ) -> tuple[Step, ...]:
     """The first meeting: welcome and ground rules, the main format's own steps (without
-    its arrival round, which the welcome replaces), a short round of each other format
-    the design uses, and the calendar; scaled to fit `minutes`.
+    its arrival round, which the welcome replaces, and shortened only when `minutes`
+    leaves less than its page gives them), a round of each other format the design uses
+    (its page's length, else a short version that says so), and the calendar.
     """
     opening = (
         Step(
@@ -86,13 +93,36 @@ def first_meeting(
     if len(steps) > 1 and any(word in steps[0].step.lower() for word in OPENING_WORDS):
         steps = steps[1:]
     body = [Step(s.step, s.minutes, s.detail) for s in steps]
-    # A round of each other format the design names, before the main format's close.
-    extra = [Step(f"A short {other.name.lower()} round", 15, other.summary) for other in others]
-    body = [*body[:-1], *extra, body[-1]] if len(body) > 1 else [*body, *extra]
-    if minutes >= KICKOFF_MINUTES + 15:
-        body = _scale(body, minutes - KICKOFF_MINUTES)
-        return (kickoff[0], kickoff[1], *body, kickoff[2])
-    return tuple(_scale([kickoff[0], kickoff[1], *body, kickoff[2]], minutes))
+    if minutes < KICKOFF_MINUTES + 15:
+        # Too short to separate a kickoff: everything shares the few minutes there are.
+        return tuple(_scale([kickoff[0], kickoff[1], *body, kickoff[2]], minutes))
+    room = minutes - KICKOFF_MINUTES
+    planned = sum(s.minutes for s in body)
+    full = sum(other.session_minutes for other in others)
+    if room - planned >= full:
+        # Room for every other format at the length its own page gives it.
+        shares = [other.session_minutes for other in others]
+    else:
+        # Each other format gets a short round (at least MIN_SEGMENT minutes, taken from
+        # the main format if need be), and the card says what the short version drops.
+        pool = min(max(room - planned, MIN_SEGMENT * len(others)), room - MIN_SEGMENT)
+        shares = [pool // len(others) + (i < pool % len(others)) for i in range(len(others))]
+    extra = [
+        Step(f"{other.name} round", share, other.summary)
+        if share >= other.session_minutes
+        else Step(
+            f"A short {other.name.lower()} round",
+            share,
+            f"A short version: {share} of the {other.session_minutes} minutes its page gives "
+            "it, so fewer rounds; run it in full at a longer meeting.",
+        )
+        for other, share in zip(others, shares, strict=True)
+    ]
+    main, rest = room - sum(shares), 0
+    body = _scale(body, main + rest)  # time left over goes to the main format's steps
+    closing = len(body) > 1 and any(w in body[-1].title.lower() for w in CLOSING_WORDS)
+    body = [*body[:-1], *extra, body[-1]] if closing else [*body, *extra]
+    return (kickoff[0], kickoff[1], *body, kickoff[2])
 
 
 def later_meeting(steps: tuple[Step, ...]) -> tuple[Step, ...]:

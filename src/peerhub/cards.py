@@ -21,7 +21,7 @@ from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MODE_LABELS
 if TYPE_CHECKING:
     from .hub import Hub
 
-__all__ = ["BLANK", "DesignCard", "design_card", "design_key", "design_texts"]
+__all__ = ["BLANK", "DesignCard", "design_card", "design_key", "design_texts", "meetings_text"]
 
 
 def design_key(outcome: str, key: str) -> str:
@@ -32,6 +32,11 @@ def design_key(outcome: str, key: str) -> str:
     """
     kind, _, name = key.partition("/")
     return f"{outcome}-{name}" if kind == outcome else f"{outcome}-format-{name}"
+
+
+def meetings_text(cadence: str, minutes: int) -> str:
+    """How often and how long a design meets, as its card says it: "Monthly, 90 minutes"."""
+    return f"{CADENCE_LABELS[cadence]}, {minutes} minutes"
 
 
 def design_texts(design: Design) -> dict[str, Any]:
@@ -61,6 +66,8 @@ class DesignCard:
     modes: str
     who: str
     changes: tuple[str, ...]
+    #: What the design says about itself, whatever the choices.
+    notes: tuple[str, ...]
     #: (topic, reason), such as ("Size", "Six to eight people can ...").
     why: tuple[tuple[str, str], ...]
     #: (time span, step, what happens) for each step of the first meeting.
@@ -86,6 +93,7 @@ BLANK = DesignCard(
     modes="",
     who="",
     changes=("",),
+    notes=("",),
     why=(("", ""),),
     agenda=(("", "", ""),),
     groups=(("", ""),),
@@ -107,12 +115,13 @@ def design_card(
         title=texts["title"],
         formats=tuple((urls.format_url(s), hub.formats[s].name) for s in r.design.formats),
         size=r.size_text,
-        meetings=f"{CADENCE_LABELS[r.design.cadence]}, {r.session_minutes} minutes",
+        meetings=meetings_text(r.cadence, r.session_minutes),
         program=texts["program"],
         facilitation=texts["facilitation"],
         modes=texts["modes"],
         who=texts["who"],
         changes=r.changes,
+        notes=r.notes,
         why=tuple((topic, reason) for topic, reason in texts["why"]),
         agenda=tuple(timetable((s.title, s.minutes, s.detail) for s in r.agenda)),
         groups=tuple((urls.group_url(s), views[s]["name"]) for s in groups),

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "CADENCE_CHOICES",
+    "CADENCE_CHOICE_LABELS",
     "FACILITATION",
     "FACILITATION_CHOICE_LABELS",
     "MINUTES",
@@ -28,7 +30,17 @@ SIZES: dict[str, tuple[int, int]] = {
     "21-40": (21, 40),
     "41-plus": (41, 200),
 }
-MINUTES = ("any", "30", "60", "90", "120", "180")
+#: Meeting lengths in 15-minute steps, 30 minutes to four hours.
+MINUTES = ("any", *(str(m) for m in range(30, 241, 15)))
+#: How often the group can meet.
+CADENCE_CHOICES = ("any", "weekly", "fortnightly", "monthly", "every-two-months")
+CADENCE_CHOICE_LABELS = {
+    "any": "Any",
+    "weekly": "Every week",
+    "fortnightly": "Every two weeks",
+    "monthly": "Every month",
+    "every-two-months": "Every two months",
+}
 FACILITATION = ("any", "members", "volunteer", "paid")
 SIZE_LABELS = {
     "any": "Any number",
@@ -54,14 +66,18 @@ class Constraints:
     mode: str | None = None
     size: str | None = None
     minutes: int | None = None
+    cadence: str | None = None
     facilitation: str | None = None
 
     @classmethod
-    def from_choices(cls, mode: str, size: str, minutes: str, facilitation: str) -> Constraints:
+    def from_choices(
+        cls, mode: str, size: str, minutes: str, cadence: str, facilitation: str
+    ) -> Constraints:
         """Constraints from the picker's form values, where "any" means no constraint."""
         return cls(
             mode=None if mode == "any" else mode,
             size=None if size == "any" else size,
             minutes=None if minutes == "any" else int(minutes),
+            cadence=None if cadence == "any" else cadence,
             facilitation=None if facilitation == "any" else facilitation,
         )

@@ -18,6 +18,7 @@ from .agenda import timetable
 from .cards import BLANK, design_card
 from .charts import geometry
 from .checkins import BOX, COUNTS, QUESTIONS, SCALE, months_running, trends
+from .choices import Constraints
 from .deck import CUT_MARKS, PDF_PATHS, cards, sheets
 from .evidence import LEVELS, matching_groups, rules
 from .facets import FACET_LABELS, FACETS
@@ -27,7 +28,7 @@ from .markup import prose, text
 from .models import today
 from .picker import CHOICE_LABELS, CHOICES
 from .privacy import addresses
-from .recommend import as_designed
+from .recommend import recommend
 from .settings import options
 from .vocabulary import (
     CADENCE_LABELS,
@@ -234,15 +235,13 @@ class Components:
         """One outcome with its designs and the groups that match each design."""
         outcome = self.hub.outcomes[outcome_id]
         views = self._group_views()
+        # The picker's answer with no choice made, so both show the same designs in order.
+        shown = recommend(self.hub, outcome_id, Constraints()).designs
         cards = [
             design_card(
-                self.hub,
-                outcome_id,
-                as_designed(self.hub, outcome_id, number),
-                number,
-                matching_groups(views, outcome_id, design),
+                self.hub, outcome_id, r, number, matching_groups(views, outcome_id, r.design)
             )
-            for number, design in enumerate(outcome.designs, start=1)
+            for number, r in enumerate(shown, start=1)
         ]
         return self._render("outcome_page.html", page, outcome=outcome, cards=cards)
 

@@ -37,11 +37,6 @@ class Hub:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     #: The maintainers' options from `extra.peerhub` in mkdocs.yml.
     settings: Settings = field(default_factory=Settings)
-    #: Effects of one choice on one design, keyed by (design key, title, choice, value):
-    #: each depends on that choice only, so the picker's 180 combinations share them.
-    effects: dict[tuple[str, str, str, object], Any] = field(
-        default_factory=dict, init=False, repr=False
-    )
 
     @cached_property
     def published_views(self) -> dict[str, View]:

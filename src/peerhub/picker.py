@@ -1,11 +1,13 @@
-"""The outcome picker's data: every answer for every combination of choices, compacted.
+"""The outcome picker's data: what each choice does to each design, compacted.
 
-The browser decides nothing. For each outcome and each combination of choices the
-data holds the answer `recommend` gives: ranked designs, each adapted to the choices
-(size, meeting length, notes on what the choices changed, first and later meeting
-agendas). The script computes an index from the chosen values and looks the answer
-up; the start kit page looks up the same answer. Repeated strings, agendas, adapted
-designs and answers are stored once.
+The ranking is decided here, at build time, by `recommend`: each design's effects
+depend on one choice each (`peerhub.effects`), so the data carries, for every
+candidate design and every value of every choice, the effect's numbers (size cost,
+conflict, penalty) and its words, and for every meeting length and mode the adapted
+agenda. The browser (`hub.js`) adds up the numbers of the chosen values, orders the
+designs by `effects.Rank` and shows the words; it formats nothing and decides no
+rule of its own. `tests/test_picker_data.py` runs that code in Node over every
+combination of choices and compares it with `recommend`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any
 
 from . import urls
 from .agenda import Step
-from .cards import design_key, design_texts
+from .cards import design_key, design_texts, meetings_text
 from .choices import (
+    CADENCE_CHOICE_LABELS,
+    CADENCE_CHOICES,
     FACILITATION,
     FACILITATION_CHOICE_LABELS,
     MINUTES,
@@ -25,24 +29,40 @@ from .choices import (
     SIZES,
     Constraints,
 )
+from .effects import (
+    Effect,
+    cadence_effect,
+    facilitation_effect,
+    minutes_effect,
+    mode_effect,
+    size_effect,
+    source_size_effect,
+    stretch_effect,
+)
 from .evidence import matching_groups
 from .hub import Hub
 from .models import Design
-from .recommend import Recommendation, as_designed, explain_second, recommend
+from .recommend import explain_second, later_meeting, meeting_agenda
 from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS
+
+__all__ = ["CHOICES", "CHOICE_LABELS", "PENALTY_SCALE", "RANKED", "picker_data"]
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "mode": MODES,
     "size": ("any", *SIZES),
     "minutes": MINUTES,
+    "cadence": CADENCE_CHOICES,
     "facilitation": FACILITATION,
 }
 #: Designs shown per answer.
 RANKED = 3
+#: Penalties travel as whole thousandths, so the browser's sums are exact.
+PENALTY_SCALE = 1000
 CHOICE_LABELS = {
     "mode": {"any": "Any", **MODE_LABELS},
     "size": SIZE_LABELS,
     "minutes": {"any": "Any length", **{m: f"{m} minutes" for m in MINUTES[1:]}},
+    "cadence": CADENCE_CHOICE_LABELS,
     "facilitation": FACILITATION_CHOICE_LABELS,
 }
 
@@ -62,69 +82,123 @@ class _Table:
         return self._index[token]
 
 
+def _value(choice: str, value: str) -> str | int | None:
+    """A form value as `Constraints` holds it."""
+    if value == "any":
+        return None
+    return int(value) if choice == "minutes" else value
+
+
 def picker_data(hub: Hub) -> dict[str, Any]:
     """Everything the picker and the start kit need, as plain JSON-ready data."""
-    texts, agendas, adapted = _Table(), _Table(), _Table()
-    designs: list[dict[str, Any]] = []
-    ids: dict[tuple[str, str], int] = {}
-    later: dict[int, int] = {}
+    texts, steps, agendas, effects = _Table(), _Table(), _Table(), _Table()
     groups = hub.published_views
+    designs: list[dict[str, Any]] = []
+    candidates: dict[str, list[int]] = {}
 
-    def steps(agenda: tuple[Step, ...]) -> int:
-        # Step names and details repeat across agendas: each is stored once, in texts.
-        return agendas.add([[texts.add(s.title), s.minutes, texts.add(s.detail)] for s in agenda])
+    def text(value: str | None) -> int:
+        return -1 if value is None else texts.add(value)
 
-    def entry(outcome: str, r: Recommendation) -> int:
-        first = steps(r.agenda)
-        later[first] = steps(r.later)
-        return adapted.add(
-            [
-                ids[(outcome, r.key)],
-                texts.add(r.size_text),
-                r.session_minutes,
-                first,
-                [texts.add(change) for change in r.changes],
-            ]
-        )
+    def agenda(items: tuple[Step, ...]) -> int:
+        return agendas.add([[steps.add([text(s.title), text(s.detail)]), s.minutes] for s in items])
+
+    later: dict[int, int] = {}
 
     for outcome in OUTCOME_IDS:
-        for key, design, _ in hub.candidates[outcome]:
-            ids[(outcome, key)] = len(designs)
+        candidates[outcome] = []
+        for key, design, base in hub.candidates[outcome]:
+            candidates[outcome].append(len(designs))
+            main = hub.formats[design.formats[0]]
+
+            def effect(found: Effect, title: str = design.title) -> int:
+                note = (
+                    "Your choices do not fit any design as it stands. The nearest sound one "
+                    f"is \u201c{title}\u201d, adapted: {found.change}"
+                    if found.conflict
+                    else None
+                )
+                return effects.add(
+                    (
+                        found.size_cost,
+                        int(found.conflict),
+                        round(found.penalty * PENALTY_SCALE),
+                        text(found.change),
+                        text(note),
+                    )
+                )
+
+            sessions = [minutes_effect(design, main, _value("minutes", m))[1] for m in MINUTES]
+            cadences = [cadence_effect(design, _value("cadence", c))[1] for c in CADENCE_CHOICES]
+            modes = [design.modes[0] if m == "any" else m for m in MODES]
+            first = {}
+            for session, mode in itertools.product(set(sessions), set(modes)):
+                made = meeting_agenda(hub, design, session, mode)
+                first[(session, mode)] = agenda(made)
+                later[first[(session, mode)]] = agenda(later_meeting(made))
+            itself = stretch_effect(design, main)
+            dkey = design_key(outcome, key)
             designs.append(
                 {
                     **_summary(design),
-                    "key": design_key(outcome, key),
+                    "key": dkey,
                     "outcome": outcome,
                     "groups": matching_groups(groups, outcome, design),
                     # (maturity, lasting, medians): picker.js fills the card's slots by position.
                     "evidence": [
-                        texts.add(t)
-                        for t in hub.evidence["designs"][design_key(outcome, key)]
-                        .texts("design")
-                        .values()
+                        texts.add(t) for t in hub.evidence["designs"][dkey].texts("design").values()
                     ],
+                    "base": round((base + itself.penalty) * PENALTY_SCALE),
+                    "notes": [text(itself.change)] if itself.change else [],
+                    # One effect per value of each choice, in the order of CHOICES.
+                    "effects": [
+                        [effect(mode_effect(design, _value("mode", v))) for v in MODES],
+                        [
+                            effect(size_effect(design, _value("size", v))[0])
+                            for v in CHOICES["size"]
+                        ],
+                        [
+                            effect(minutes_effect(design, main, _value("minutes", v))[0])
+                            for v in MINUTES
+                        ],
+                        [
+                            effect(cadence_effect(design, _value("cadence", v))[0])
+                            for v in CADENCE_CHOICES
+                        ],
+                        [
+                            effect(facilitation_effect(design, _value("facilitation", v)))
+                            for v in FACILITATION
+                        ],
+                    ],
+                    "size": [
+                        text(size_effect(design, _value("size", v))[1]) for v in CHOICES["size"]
+                    ],
+                    "session": sessions,
+                    # By (meeting length, cadence): "Monthly, 90 minutes".
+                    "meetings": [
+                        text(meetings_text(c, s)) for s, c in itertools.product(sessions, cadences)
+                    ],
+                    # By (meeting length, mode): the first meeting's agenda.
+                    "agendas": [first[(s, m)] for s, m in itertools.product(sessions, modes)],
+                    # By (mode, size, meeting length): 1 where the sources' sizes advise
+                    # against the design (`effects.source_size_effect`).
+                    "sources": "".join(
+                        str(
+                            round(
+                                source_size_effect(
+                                    design,
+                                    Constraints(
+                                        mode=_value("mode", m),  # type: ignore[arg-type]
+                                        size=_value("size", z),  # type: ignore[arg-type]
+                                        minutes=_value("minutes", n),  # type: ignore[arg-type]
+                                    ),
+                                    sessions[MINUTES.index(n)],
+                                ).penalty
+                            )
+                        )
+                        for m, z, n in itertools.product(MODES, CHOICES["size"], MINUTES)
+                    ),
                 }
             )
-        for number, item in enumerate(designs[-len(hub.candidates[outcome]) :], start=1):
-            # The design with no choices made: what its outcome page and kit links show.
-            item["as_designed"] = entry(outcome, as_designed(hub, outcome, number))
-    # Answers are stored by column (first design, second, third, note), one value per
-    # combination of choices in the order of `CHOICES`: columns of similar numbers
-    # compress far better than a list of mixed answers.
-    ranked: dict[str, list[list[int]]] = {}
-    notes: dict[str, list[int]] = {}
-    for outcome in OUTCOME_IDS:
-        columns: list[list[int]] = [[] for _ in range(RANKED)]
-        notes[outcome] = []
-        for mode, size, minutes, facilitation in itertools.product(*CHOICES.values()):
-            answer = recommend(
-                hub, outcome, Constraints.from_choices(mode, size, minutes, facilitation)
-            )
-            ids_ = [entry(outcome, r) for r in answer.designs]
-            for rank, column in enumerate(columns):
-                column.append(ids_[rank] if rank < len(ids_) else -1)
-            notes[outcome].append(texts.add(answer.notes[0]) if answer.notes else -1)
-        ranked[outcome] = columns
     second = {
         f"{a}|{b}": texts.add(explain_second(hub, a, b))
         for a in OUTCOME_IDS
@@ -133,25 +207,28 @@ def picker_data(hub: Hub) -> dict[str, Any]:
     }
     return {
         "choices": CHOICES,
+        "ranked": RANKED,
+        "penalty_scale": PENALTY_SCALE,
         "outcomes": {
             o: [hub.outcomes[o].name, urls.outcome_url(o), hub.outcomes[o].question]
             for o in OUTCOME_IDS
         },
         "formats": {s: [f.name, urls.format_url(s)] for s, f in hub.formats.items()},
         "groups": {s: [g["name"], urls.group_url(s)] for s, g in groups.items()},
+        "candidates": candidates,
         "designs": designs,
+        # Each effect by column: size cost, conflict (0 or 1), penalty in thousandths,
+        # the card's words (a text, -1 for none) and the answer's note when it conflicts.
+        "effects": {
+            name: [item[i] for item in effects.items]
+            for i, name in enumerate(("size_cost", "conflict", "penalty", "change", "note"))
+        },
         "texts": texts.items,
+        # Each step as (title, detail), and each agenda as (step, minutes) pairs.
+        "steps": steps.items,
         "agendas": agendas.items,
         # The later meetings' agenda for each first-meeting agenda (by position).
         "later": [later.get(i, -1) for i in range(len(agendas.items))],
-        # Each design as adapted to some choices, by column: which design, its size
-        # text, meeting minutes, first-meeting agenda, and the notes on what changed.
-        "adapted": {
-            name: [item[i] for item in adapted.items]
-            for i, name in enumerate(("design", "size", "minutes", "agenda", "changes"))
-        },
-        "ranked": ranked,
-        "notes": notes,
         "second": second,
     }
 
@@ -167,6 +244,3 @@ def _summary(design: Design) -> dict[str, Any]:
         "cadence_id": design.cadence,
         "why": texts["why"],
     }
-
-
-__all__ = ["CHOICES", "CHOICE_LABELS", "picker_data"]

@@ -9,16 +9,19 @@ default.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .agenda import Step, first_meeting, later_meeting
 from .choices import Constraints
 from .effects import (
+    Rank,
+    cadence_effect,
     facilitation_effect,
     minutes_effect,
     mode_effect,
+    rank,
     size_effect,
     source_size_effect,
     stretch_effect,
@@ -36,10 +39,9 @@ __all__ = [
     "candidates",
     "design_from_format",
     "explain_second",
+    "meeting_agenda",
     "recommend",
 ]
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,16 @@ class Recommendation:
     session_minutes: int
     agenda: tuple[Step, ...]
     later: tuple[Step, ...]
+    #: The cadence to plan: the reader's, where they chose one, else the design's.
+    cadence: str
+    #: Its place in the ranking (see `effects.Rank`).
+    rank: Rank
+    #: What the reader's choices change, one line per choice that changes anything.
     changes: tuple[str, ...] = ()
     #: The changes that mean the choices do not fit the design as it stands.
     conflicts: tuple[str, ...] = ()
-    penalty: float = 0.0
+    #: What the design says about itself, whatever the choices (it stretches a format).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,11 +115,13 @@ def design_from_format(hub: Hub, slug: str, fmt: Format, outcome: str) -> Design
 
 
 def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) -> Answer:
-    """Ranked designs for `outcome` under `constraints`; never empty."""
+    """Ranked designs for `outcome` under `constraints` (see `effects.Rank`; ties keep
+    the candidates' order); never empty.
+    """
     ranked = [
         _adapt(hub, key, design, base, constraints) for key, design, base in hub.candidates[outcome]
     ]
-    ranked.sort(key=lambda r: r.penalty)
+    ranked.sort(key=lambda r: r.rank)
     best = tuple(ranked[:limit])
     top = best[0]
     notes = (
@@ -126,64 +136,38 @@ def recommend(hub: Hub, outcome: str, constraints: Constraints, limit: int = 3) 
 
 
 def as_designed(hub: Hub, outcome: str, number: int) -> Recommendation:
-    """Candidate number `number` of an outcome with no constraints: what its page shows."""
-    key, design, base = hub.candidates[outcome][number - 1]
-    return _adapt(hub, key, design, base, Constraints())
+    """Design `number` of an outcome as its page shows it: the answer with no choice."""
+    return recommend(hub, outcome, Constraints()).designs[number - 1]
 
 
 def explain_second(hub: Hub, primary: str, second: str) -> str:
-    """Why the hub designs for one outcome when the reader picks a second one too."""
+    """Why the hub designs for one outcome when the reader picks a second one too, and
+    where the second outcome's own first design is (its page's first: the designs
+    shown for the primary outcome depend on the choices, so the note names none of them).
+    """
     one, two = hub.outcomes[primary], hub.outcomes[second]
-    a, b = one.designs[0], two.designs[0]
-    contrasts = []
-    if a.size != b.size:
-        contrasts.append(f"{a.size.span()} people rather than {b.size.span()}")
-    if a.cadence != b.cadence:
-        contrasts.append(
-            f"meeting {CADENCE_LABELS[a.cadence].lower()} rather than "
-            f"{CADENCE_LABELS[b.cadence].lower()}"
-        )
-    if a.program_months != b.program_months:
-        contrasts.append(
-            f"running {a.program_months.span()} months rather than {b.program_months.span()}"
-        )
-    if set(a.formats) != set(b.formats):
-        first, other = hub.formats[a.formats[0]].name, hub.formats[b.formats[0]].name
-        contrasts.append(f"{first.lower()} rather than {other.lower()}")
-    detail = "; ".join(contrasts) if contrasts else "different people and a different rhythm"
+    other = as_designed(hub, second, 1)
+    b = other.design
     return (
         f"Design for one outcome: {one.name}. A program built for {one.name.lower()} and "
         f"{two.name.lower()} at once ends up serving neither well, like two houses on one "
-        f"foundation. Here the first design for {one.name.lower()} means {detail}. "
-        f"Expect {two.name.lower()} as a side benefit, or run a separate program for it."
+        f"foundation. Expect {two.name.lower()} as a side benefit of the designs below, or "
+        f"run a separate program for it, such as \u201c{b.title}\u201d ({other.size_text}, "
+        f"{CADENCE_LABELS[other.cadence].lower()}, for {b.program_months.span()} months)."
     )
 
 
 def _adapt(hub: Hub, key: str, design: Design, base: float, c: Constraints) -> Recommendation:
-    def memo(name: str, value: object, compute: Callable[[], T]) -> T:
-        # Each effect depends on one choice only: compute it once per design and value.
-        memo_key = (key, design.title, name, value)
-        if memo_key not in hub.effects:
-            hub.effects[memo_key] = compute()
-        return hub.effects[memo_key]  # type: ignore[no-any-return]
-
-    size, size_text = memo("size", c.size, lambda: size_effect(design, c.size))
-    minutes, session = memo("minutes", c.minutes, lambda: minutes_effect(design, c.minutes))
-    effects = (
-        memo("mode", c.mode, lambda: mode_effect(design, c.mode)),
-        memo("facilitation", c.facilitation, lambda: facilitation_effect(design, c.facilitation)),
-        size,
-        minutes,
-    )
-    mode = c.mode or design.modes[0]
     main = hub.formats[design.formats[0]]
-    effects = (
-        memo("stretch", None, lambda: stretch_effect(design, main)),
-        *effects,
-        memo("sources", (c, session), lambda: source_size_effect(design, c, session)),
-    )
-    others = [hub.formats[f] for f in design.formats[1:]]
-    agenda = memo("agenda", (session, mode), lambda: first_meeting(main, session, mode, others))
+    size, size_text = size_effect(design, c.size)
+    minutes, session = minutes_effect(design, main, c.minutes)
+    cadence, planned = cadence_effect(design, c.cadence)
+    # In the order of the picker's choices (`picker.CHOICES`): the card lists them so.
+    choices = (mode_effect(design, c.mode), size, minutes, cadence)
+    choices = (*choices, facilitation_effect(design, c.facilitation))
+    itself = stretch_effect(design, main)
+    sources = source_size_effect(design, c, session)
+    agenda = meeting_agenda(hub, design, session, c.mode or design.modes[0])
     return Recommendation(
         key,
         design,
@@ -191,10 +175,29 @@ def _adapt(hub: Hub, key: str, design: Design, base: float, c: Constraints) -> R
         session,
         agenda,
         later_meeting(agenda),
-        changes=tuple(e.change for e in effects if e.change),
-        conflicts=tuple(e.change for e in effects if e.conflict and e.change),
-        penalty=base + sum(e.penalty for e in effects),
+        planned,
+        rank((*choices, itself, sources), base),
+        changes=tuple(e.change for e in choices if e.change),
+        conflicts=tuple(e.change for e in choices if e.conflict and e.change),
+        notes=(itself.change,) if itself.change else (),
     )
+
+
+def meeting_agenda(hub: Hub, design: Design, session: int, mode: str) -> tuple[Step, ...]:
+    """The first meeting of `design` at `session` minutes in `mode`, made once per hub."""
+    memo = _AGENDAS.setdefault(hub, {})
+    key = (tuple(design.formats), session, mode)
+    if key not in memo:
+        main = hub.formats[design.formats[0]]
+        others = [hub.formats[f] for f in design.formats[1:]]
+        memo[key] = first_meeting(main, session, mode, others)
+    return memo[key]
+
+
+#: Agendas already made, per hub: the picker asks for the same few thousand times.
+_AGENDAS: WeakKeyDictionary[Hub, dict[tuple[tuple[str, ...], int, str], tuple[Step, ...]]] = (
+    WeakKeyDictionary()
+)
 
 
 def _lower_first(text: str) -> str:
