@@ -87,9 +87,13 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("rule", advice_rules(), ids=lambda r: f"{r.measure}-{r.when}")
-def test_every_quote_is_in_its_file_under_its_heading(rule: object) -> None:
-    source = rule.source
+#: Every measure and condition; the rules are read when a test runs, never at import.
+KEYS = [(m, w) for m in ("attendance", "process", "results", "safety") for w in ("low", "falling")]
+
+
+@pytest.mark.parametrize("key", KEYS, ids="-".join)
+def test_every_quote_is_in_its_file_under_its_heading(key: tuple[str, str]) -> None:
+    source = {(r.measure, r.when): r for r in advice_rules()}[key].source
     text = (REPO / source.file).read_text(encoding="utf-8")
     assert source.quote in words(text), f"{source.file} no longer says: {source.quote}"
     if source.file.endswith(".md"):
