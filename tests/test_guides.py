@@ -143,7 +143,7 @@ def test_a_page_that_is_no_template_is_located(
 def test_every_registered_macro_is_checked() -> None:
     source = (Path(__file__).parents[1] / "hooks" / "macros.py").read_text()
     assert "for macro_name in MACROS:" in source
-    assert len(MACROS) == 16
+    assert len(MACROS) == 17
 
 
 @pytest.mark.parametrize(

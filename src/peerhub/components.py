@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from . import urls
+from .advice import MEASURES, advice_for, advice_rules, condition
 from .agenda import timetable
 from .cards import BLANK, design_card
 from .charts import geometry
@@ -146,6 +147,18 @@ class Components:
         """
         return self._render("evidence_rules.html", page, rules=rules(self.hub.settings.min_groups))
 
+    def checkin_advice(self, page: str = "") -> Markup:
+        """Every rule for a measure that is low or falling at a check-in: its threshold,
+        what to try, and the sentence of the guide or format it comes from.
+        """
+        return self._render(
+            "checkin_advice.html",
+            page,
+            rules=advice_rules(),
+            measures=MEASURES,
+            condition=condition,
+        )
+
     # Formats
     def format_card(self, slug: str, page: str = "") -> Markup:
         """A small card for one format: name, summary, size and timing."""
@@ -204,6 +217,7 @@ class Components:
             group=group,
             story=prose(group.get("story")),
             trends=trends(group["checkins"]),
+            advice=advice_for(group["checkins"]),
             months=months_running(group, today()),
             box=BOX,
             intake=intake(group["next_intake"], today()),

@@ -50,6 +50,7 @@ MACROS = (
     "open_groups",
     "checkin_questions",
     "evidence_rules",
+    "checkin_advice",
 )
 
 
