@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import pytest
 
 from peerhub.choices import SIZES, Constraints
-from peerhub.effects import _CAN_PROVIDE, TYPICAL_PEOPLE, size_effect
+from peerhub.effects import CAN_PROVIDE, TYPICAL_PEOPLE, size_effect
 from peerhub.hub import Hub
 from peerhub.models import Design
 from peerhub.picker import CHOICES
@@ -156,7 +156,7 @@ def test_no_choice_is_dropped_silently(answers: list[tuple[str, Constraints, Ans
             else:
                 assert r.cadence == d.cadence
             if c.facilitation is not None:
-                providable = c.facilitation in _CAN_PROVIDE[d.facilitation]
+                providable = c.facilitation in CAN_PROVIDE[d.facilitation]
                 paid_for_members = c.facilitation == "paid" and d.facilitation == "members"
                 expected += (not providable) or paid_for_members
             assert said == expected, (outcome, c, d.title, r.changes)

@@ -29,6 +29,7 @@ from .vocabulary import CADENCE_LABELS, FACILITATION_LABELS, MEETINGS_PER_YEAR, 
 
 __all__ = [
     "CADENCE_CONFLICT_RATIO",
+    "CAN_PROVIDE",
     "NO_EFFECT",
     "SHORT_MEETING_MINUTES",
     "SOURCE_SIZES",
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 #: Who a facilitation model needs, and which of the picker's answers can provide it.
-_CAN_PROVIDE = {
+CAN_PROVIDE = {
     "members": {"members", "volunteer", "paid"},
     "volunteer": {"volunteer", "paid"},
     "paid": {"paid"},
@@ -122,7 +123,7 @@ def facilitation_effect(design: Design, available: str | None) -> Effect:
     if not available:
         return NO_EFFECT
     wanted = FACILITATION_LABELS[design.facilitation].lower()
-    if available not in _CAN_PROVIDE[design.facilitation]:
+    if available not in CAN_PROVIDE[design.facilitation]:
         if available == "members":
             return Effect(
                 f"It assumes {wanted}; with members only, rotate the facilitator "

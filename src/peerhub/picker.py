@@ -16,7 +16,7 @@ import itertools
 from typing import Any
 
 from . import urls
-from .agenda import Step
+from .agenda import Step, later_meeting
 from .cards import design_key, design_texts, meetings_text
 from .choices import (
     CADENCE_CHOICE_LABELS,
@@ -42,7 +42,7 @@ from .effects import (
 from .evidence import matching_groups
 from .hub import Hub
 from .models import Design
-from .recommend import explain_second, later_meeting, meeting_agenda
+from .recommend import explain_second, meeting_agenda
 from .vocabulary import CADENCE_LABELS, MODE_LABELS, OUTCOME_IDS
 
 __all__ = ["CHOICES", "CHOICE_LABELS", "PENALTY_SCALE", "RANKED", "picker_data"]
