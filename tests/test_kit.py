@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from dateutil.rrule import rrulestr
 from pypdf import PdfReader
 from test_picker_cases import shown_in_picker
@@ -374,6 +375,7 @@ def test_the_first_term_is_the_shortest_program_and_can_change(
     )
     md = charter_md(page)
     assert "Our first term is 12 months: 12 meetings." in md
+    assert "We meet monthly for 90 minutes (virtual, in person or hybrid)" in md  # not chosen
     assert "on 2030-12-10, is our review" in md
     assert page.errors == []
 
@@ -571,7 +573,7 @@ def test_the_charter_prints_alone(context: object, site_url: str) -> None:
     assert page.errors == []
 
 
-def test_the_kit_fits_a_phone(browser: object, site_url: str) -> None:
+def test_the_kit_fits_a_phone_and_passes_axe(browser: object, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=ZONE)
     page = open_kit(
         context, site_url, outcome="support", design="support-1", facilitation="members"
@@ -579,5 +581,7 @@ def test_the_kit_fits_a_phone(browser: object, site_url: str) -> None:
     page.fill("#kit-location", "https://meet.example.org/" + "a" * 120)
     overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     assert page.evaluate(overflow) <= 0
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
     assert page.errors == []
     context.close()

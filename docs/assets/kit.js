@@ -246,6 +246,11 @@
     return out.join("\r\n ");
   }
 
+  /* "Virtual, In person, Hybrid" as running text: "virtual, in person or hybrid". */
+  function modeWords(mode) {
+    return mode.toLowerCase().replace(/, ([^,]*)$/, " or $1");
+  }
+
   function agendaText(steps) {
     var start = 0;
     return steps.map(function (s) {
@@ -326,7 +331,7 @@
         WEEKDAYS[options.start.getUTCDay()];
     var link = linkOf(options.location);
     var description = design.outcome[0] + " peer group, " + design.size + ". " + design.facilitation + ". " +
-      CADENCE_LABELS[options.cadence] + ", " + design.minutes + " minutes, " + design.mode.toLowerCase() + ".\n" +
+      CADENCE_LABELS[options.cadence] + ", " + design.minutes + " minutes, " + modeWords(design.mode) + ".\n" +
       "First term: " + options.months + " months, " + plan.held.length + " meetings; the last, on " +
       isoDay(review) + ", is the review: decide together whether to stop, renew for another term, " +
       "or continue as an alumni group.\n" + (link ? "Join: " + link + "\n" : "") +
@@ -366,7 +371,7 @@
         design.outcome[2]]],
       ["Members", [design.size + ". " + d.who]],
       ["Meetings", ["We meet " + CADENCE_LABELS[options.cadence].toLowerCase() + " for " + design.minutes +
-        " minutes (" + design.mode.toLowerCase() + "), starting on " + isoDay(options.start) + "." +
+        " minutes (" + modeWords(design.mode) + "), starting on " + isoDay(options.start) + "." +
         (place ? " Where: " + place : "")]],
       ["First term and review", ["Our first term is " + options.months + " months: " + plan.held.length +
         " meetings. Our last meeting of the term, on " + isoDay(review) + ", is our review: we decide together " +
