@@ -585,3 +585,20 @@ def test_the_kit_fits_a_phone_and_passes_axe(browser: object, site_url: str) -> 
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
     assert page.errors == []
     context.close()
+
+
+def test_a_term_spent_in_holidays_books_nothing(context: object, site_url: str) -> None:
+    """Holidays from 1 January to 31 December leave the term no meeting: the kit says
+    so, and makes no calendar rather than a series with every date left out."""
+    page = open_kit(context, site_url, outcome="support", design="support-1")
+    fill_calendar(page, "2030-01-08", "6", **{"from": "01-01", "to": "12-31"})
+    assert facts_of(page)["First term"] == "6 months: every meeting falls in the holidays"
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))  # noqa: PLW0108
+    page.click("text=Download the calendar (.ics)")
+    assert page.evaluate("document.querySelector('#kit-to').validity.valid") is False
+    page.fill("#kit-to", "01-31")  # 8 January is left out; 12 February to 11 June remain
+    assert facts_of(page)["First term"] == "6 months: 5 meetings, the review on 2030-06-11"
+    page.wait_for_timeout(300)
+    assert downloads == []
+    assert page.errors == []

@@ -525,6 +525,10 @@
       var number = months.value.trim();
       months.setCustomValidity(/^[0-9]+$/.test(number) && +number >= 1 && +number <= MAX_TERM_MONTHS
         ? "" : "Enter a number of months from 1 to " + MAX_TERM_MONTHS + ".");
+      var o = options();
+      to.setCustomValidity(start.value && months.validity.valid &&
+        !term(o.start, o.cadence, o.months, o.from, o.to).held.length
+        ? "Every meeting of the term falls in these holidays: shorten them or lengthen the term." : "");
       return form.reportValidity();
     }
 
@@ -578,6 +582,10 @@
       if (!start.value || !(o.months >= 1 && o.months <= MAX_TERM_MONTHS && o.months % 1 === 0)) return;
       var plan = term(o.start, o.cadence, o.months, o.from, o.to);
       var last = plan.held[plan.held.length - 1];
+      if (!last) {
+        firstTerm.textContent = o.months + " months: every meeting falls in the holidays";
+        return;
+      }
       firstTerm.textContent = o.months + " months: " + plan.held.length + " meetings, the review on " + isoDay(last);
       review.querySelector("h2").textContent = "Meeting " + plan.held.length + ": review of the first term";
       reviewNote.textContent = "On " + isoDay(last) + ". Open with the twenty-minute health check, then decide " +
