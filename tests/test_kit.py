@@ -9,7 +9,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -601,3 +601,60 @@ def test_a_term_spent_in_holidays_books_nothing(context: object, site_url: str) 
     page.wait_for_timeout(300)
     assert downloads == []
     assert page.errors == []
+
+
+def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
+    context: object, site_url: str
+) -> None:
+    """The request behind the advice issue: five staff engineers, remote, 45 minutes
+    every two weeks, mostly wanting support, with no facilitator but themselves. The
+    picker's first design is for 4-8 people at their length and cadence, and its kit
+    says members facilitate, books the first term and downloads one series."""
+    page = context.new_page()
+    choices = {
+        "outcome": "support",
+        "mode": "virtual",
+        "size": "3-5",
+        "minutes": "45",
+        "cadence": "fortnightly",
+        "facilitation": "members",
+    }
+    page.goto(f"{site_url}outcomes/?{urlencode(choices)}")
+    page.wait_for_selector("#picker-results article")
+    card = page.locator("#picker-results article").first
+    facts = dict(
+        zip(
+            card.locator("dl.ph-facts dt").all_text_contents(),
+            card.locator("dl.ph-facts dd").all_text_contents(),
+            strict=True,
+        )
+    )
+    assert card.locator("h3").text_content() == "1. Authenticity circle program"
+    assert facts["Size"] == "4–8 people"
+    assert facts["Meetings"] == "Every two weeks, 45 minutes"
+    kit = card.locator("a[data-href=kit]").get_attribute("href")
+    assert "cadence=fortnightly" in kit
+    assert "facilitation=members" in kit
+    page.goto(urljoin(f"{site_url}outcomes/", kit))
+    page.wait_for_selector("#meeting-1")
+    facts = facts_of(page)
+    assert facts["Facilitation"] == "Members facilitate, taking turns"
+    assert facts["Meetings"] == "Every two weeks, 45 minutes"
+    # Its shortest program is 3 months: from Tuesday 8 January 2030, every two weeks
+    # until 8 April: 8 and 22 January, 5 and 19 February, 5 and 19 March, 2 April.
+    fill_calendar(page, "2030-01-08")
+    assert facts_of(page)["First term"] == "3 months: 7 meetings, the review on 2030-04-02"
+    event, dates, skipped = series(ics(page))
+    rule = event["RRULE"].to_ical().decode()
+    assert "FREQ=WEEKLY" in rule
+    assert "INTERVAL=2" in rule
+    assert [d.date().isoformat() for d in dates] == [
+        "2030-01-08",
+        "2030-01-22",
+        "2030-02-05",
+        "2030-02-19",
+        "2030-03-05",
+        "2030-03-19",
+        "2030-04-02",
+    ]
+    assert skipped == []

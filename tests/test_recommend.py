@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,8 @@ from peerhub.hub import Hub
 from peerhub.picker import CHOICES, picker_data
 from peerhub.recommend import explain_second, recommend
 from peerhub.vocabulary import OUTCOME_IDS
+
+from conftest import REPO
 
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
@@ -190,3 +195,25 @@ def test_what_the_picker_cards_read_matches_the_reviewed_golden(
     if update_goldens:
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8"), "picker-data-support.json changed; review it"
+
+
+def test_picker_data_is_the_same_whatever_the_hash_seed() -> None:
+    """Python orders sets of strings by a random seed per process; the data (and so the
+    built site) must not depend on it."""
+    probe = (
+        "import hashlib, json; from pathlib import Path; from peerhub.project import load_hub; "
+        "from peerhub.picker import picker_data; "
+        "print(hashlib.sha256(json.dumps(picker_data(load_hub(Path('.')))).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

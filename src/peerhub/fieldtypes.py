@@ -63,15 +63,20 @@ _BAD_IN_LINE = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}\\t\\n]")
 _BAD_IN_TEXT = re.compile(f"[{_SNEAKY_CLASS}{_CONTROL}]")
 
 
-def _clean_text(value: str, *, multiline: bool) -> str:
-    found = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+def _refuse(found: re.Match[str] | None, kind: str, message: str) -> None:
+    """Raise `message` about the character `found` (if any), naming it and where it is."""
     if found:
-        raise PydanticCustomError(
-            "hidden_character",
-            "contains an invisible or control character ({char}) at character "
-            "{index}; delete it and type the text again",
-            {"char": f"U+{ord(found.group()):04X}", "index": found.start() + 1},
-        )
+        where = {"char": f"U+{ord(found.group()):04X}", "index": found.start() + 1}
+        raise PydanticCustomError(kind, message, where)
+
+
+def _clean_text(value: str, *, multiline: bool) -> str:
+    _refuse(
+        (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value),
+        "hidden_character",
+        "contains an invisible or control character ({char}) at character "
+        "{index}; delete it and type the text again",
+    )
     return value.strip()
 
 
@@ -84,14 +89,12 @@ _OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
 def _single_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("single_line", "must fit on one line")
-    found = _OTHER_BREAKS.search(value)
-    if found:
-        raise PydanticCustomError(
-            "single_line",
-            "must fit on one line, but contains a line break character ({char}) at "
-            "character {index}; delete it",
-            {"char": f"U+{ord(found.group()):04X}", "index": found.start() + 1},
-        )
+    _refuse(
+        _OTHER_BREAKS.search(value),
+        "single_line",
+        "must fit on one line, but contains a line break character ({char}) at "
+        "character {index}; delete it",
+    )
     return _clean_text(value.strip(), multiline=False)
 
 

@@ -131,7 +131,7 @@ def picker_data(hub: Hub) -> dict[str, Any]:
             cadences = [cadence_effect(design, _value("cadence", c))[1] for c in CADENCE_CHOICES]
             modes = [design.modes[0] if m == "any" else m for m in MODES]
             first = {}
-            for session, mode in itertools.product(set(sessions), set(modes)):
+            for session, mode in itertools.product(sorted(set(sessions)), dict.fromkeys(modes)):
                 made = meeting_agenda(hub, design, session, mode)
                 first[(session, mode)] = agenda(made)
                 later[first[(session, mode)]] = agenda(later_meeting(made))
