@@ -7,7 +7,16 @@ import pytest
 
 from peerhub.agenda import Step, later_meeting
 from peerhub.choices import Constraints
-from peerhub.effects import NO_EFFECT, Effect, minutes_effect, source_size_effect
+from peerhub.effects import (
+    NO_EFFECT,
+    Effect,
+    Rank,
+    minutes_effect,
+    rank,
+    size_effect,
+    source_size_effect,
+    stretch_effect,
+)
 from peerhub.hub import Hub
 from peerhub.models import Design
 from peerhub.recommend import explain_second, recommend
@@ -105,3 +114,43 @@ def test_the_second_outcome_note_names_that_outcomes_own_first_design(hub: Hub) 
     # the choices, and the note would speak of the wrong one.
     for _, design, _ in hub.candidates["support"]:
         assert design.title not in text
+
+
+def test_rank_counts_each_conflict_once_and_adds_penalties() -> None:
+    effects = (
+        Effect("a", conflict=True, penalty=0.5),
+        Effect("b", conflict=True, size_cost=2),
+        Effect(penalty=0.25),
+    )
+    assert rank(effects, 1.0) == Rank(size_cost=2, conflicts=2, penalty=1.75)
+    assert rank((), 0.0) == Rank(0, 0, 0.0)
+
+
+def test_a_group_too_small_costs_the_people_it_is_short() -> None:
+    # 3 to 5 people against 6-8: one short; against 20-24: fifteen short.
+    assert size_effect(design(6, 8), "3-5")[0].size_cost == 1
+    assert size_effect(design(20, 24), "3-5")[0].size_cost == 15
+    assert size_effect(design(20, 24), "6-8")[0].size_cost == 12
+
+
+def test_a_design_stretching_its_format_in_every_way_says_each(hub: Hub) -> None:
+    fmt = hub.formats["case-clinic"]  # 4-5 people, 60 minutes, monthly
+    assert (fmt.size.max, fmt.session_minutes, fmt.cadence) == (5, 60, "monthly")
+    fits = design(4, 5, minutes=60)
+    assert stretch_effect(fits, fmt) == NO_EFFECT
+    everything = design(4, 8, minutes=45).model_copy(update={"cadence": "weekly"})
+    effect = stretch_effect(everything, fmt)
+    # Shorter than the format (0.25), larger (0.25) and more often (0.5).
+    assert effect.penalty == 1.0
+    assert effect.change is not None
+    assert "45-minute meetings, shorter than the 60 minutes case clinic takes" in effect.change
+    assert "sub-groups of 4–5" in effect.change
+    assert "meets weekly" in effect.change
+    larger = stretch_effect(design(4, 8, minutes=60), fmt)
+    assert larger.penalty == 0.25
+
+
+def test_the_form_values_become_constraints() -> None:
+    c = Constraints.from_choices("virtual", "3-5", "45", "fortnightly", "members")
+    assert c == Constraints("virtual", "3-5", 45, "fortnightly", "members")
+    assert Constraints.from_choices("any", "any", "any", "any", "any") == Constraints()

@@ -121,6 +121,8 @@ def test_calls_that_fit_pass_and_computed_arguments_are_left_to_the_build(
         "{{ group_chart('lifespans') }} {{ checkin_questions('sheet') }} {{ hub_figures() }}\n"
         "{{ group_page('anonymous-k4r7tq2mzx9w') }} {{ outcome_page('support') }}\n"
         "{% set slug = 'case-clinic' %}{{ format_card(slug) }} {{ now() }}\n"
+        "{{ checkin_questions('') }} {{ checkin_questions() }}\n"
+        "{% set names = ['case-clinic'] %}{{ format_card(*names) }}\n"
     )
     root = guide_project(tmp_path, guide)
     assert validate(root, capsys) == (0, [])
@@ -236,3 +238,23 @@ def test_a_listed_macro_page_that_does_not_exist_is_located(
             "not exist; list a page under docs/ (such as guides/scope.md)"
         ],
     )
+
+
+def test_a_call_whose_bracket_is_on_the_next_line_points_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = "# Guide\n\nA format_card: {{ format_card\n('zz') }} and {{ hub_figures() }}\n"
+    root = guide_project(tmp_path, guide)
+    code, lines = validate(root, capsys)
+    assert code == 1
+    assert len(lines) == 1
+    # The name's line and column, not the word in the text before it.
+    assert lines[0].startswith("docs/guide.md:3:19: error: format_card(): there is no format 'zz';")
+
+
+def test_a_call_with_named_or_spread_arguments_is_left_to_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for call in ("group_chart(*keys)", "group_chart(**named)", "group_chart(key='sizes')"):
+        root = guide_project(tmp_path / call.replace("*", "s"), f"# Guide\n\n{{{{ {call} }}}}\n")
+        assert validate(root, capsys) == (0, []), call

@@ -702,12 +702,21 @@ def test_what_counts_as_withdrawn(tmp_path: Path) -> None:
         "new-id.yml": "visibility: anonymous\nanonymous_id: zzz999zzz999\n",
         # A date no calendar has must not stop the reading (it did, with a traceback).
         "bad-date.yml": "started: 2023-02-30\nvisibility: private\n",
+        # A whole file in flow style: read as YAML, where a line-by-line look finds nothing.
+        "flow.yml": "{name: Flow, visibility: private}\n",
+        # Broken YAML: the visibility and id are still found line by line.
+        "broken-anon.yml": "name: [\nvisibility: anonymous\nanonymous_id: abc999def999\n",
     }
     for name, text in files.items():
         (groups / name).write_text(text)
+    # Not UTF-8 (a Latin-1 e acute): read all the same, the bad byte replaced.
+    (groups / "latin.yml").write_bytes(b"name: Caf\xe9\nvisibility: private\n")
     assert published_now(tmp_path) == {
         "groups/a-list.yml": ("public", "", "groups/a-list/"),
         "groups/bad-date.yml": ("private", "", ""),
+        "groups/broken-anon.yml": ("anonymous", "abc999def999", "groups/anonymous-abc999def999/"),
+        "groups/flow.yml": ("private", "", ""),
+        "groups/latin.yml": ("private", "", ""),
         "groups/broken-private.yml": ("private", "", ""),
         "groups/broken-public.yml": ("public", "", "groups/broken-public/"),
         "groups/new-id.yml": ("anonymous", "zzz999zzz999", "groups/anonymous-zzz999zzz999/"),

@@ -64,9 +64,6 @@ def _arguments(name: str) -> tuple[int, int]:
     return required, len(before)
 
 
-_ARITY = {name: _arguments(name) for name in MACROS}
-
-
 def macro_call_problems(root: Path, hub: Hub, pages: list[str]) -> Iterator[Problem]:
     """Problems in the calls that the listed macro pages make to the hub's components."""
     for page in pages:
@@ -88,17 +85,17 @@ def macro_call_problems(root: Path, hub: Hub, pages: list[str]) -> Iterator[Prob
             continue
         lines = text.splitlines()
         for call in tree.find_all(nodes.Call):
-            if not isinstance(call.node, nodes.Name) or call.node.name not in _ARITY:
+            if not isinstance(call.node, nodes.Name) or call.node.name not in MACROS:
                 continue
             name = call.node.name
-            line = call.lineno
+            line = call.node.lineno  # the name's line (the call's is its bracket's)
             column = _column(lines, line, name)
             for message in _call_messages(hub, name, call):
                 yield Problem(display, line, column, f"{name}()", message)
 
 
 def _call_messages(hub: Hub, name: str, call: nodes.Call) -> Iterator[str]:
-    required, most = _ARITY[name]
+    required, most = _arguments(name)
     given = len(call.args)
     if call.kwargs or call.dyn_args or call.dyn_kwargs:
         return  # computed or named arguments: left to the build
@@ -128,7 +125,7 @@ def _call_messages(hub: Hub, name: str, call: nodes.Call) -> Iterator[str]:
 def _known(value: str, known: list[str], kind: str) -> Iterator[str]:
     if value in known:
         return
-    near = get_close_matches(value, known, n=1)
+    near = get_close_matches(value, known)
     hint = f"did you mean '{near[0]}'?" if near else f"the {kind}s are: {', '.join(known)}"
     yield f"there is no {kind} '{value}'; {hint}"
 
@@ -150,8 +147,8 @@ def _group(hub: Hub, slug: str) -> Iterator[str]:
 
 
 def _column(lines: list[str], line: int, name: str) -> int:
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
-    found = re.search(rf"\b{re.escape(name)}\s*\(", text)
+    """Where the call's name starts on its line (its bracket may be on the next)."""
+    found = re.search(rf"\b{re.escape(name)}\s*(\(|$)", lines[line - 1])
     return found.start() + 1 if found else 1
 
 
