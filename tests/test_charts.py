@@ -56,7 +56,12 @@ def bars(chart: Chart) -> list[tuple[str, int]]:
 
 def test_each_chart_counts_the_published_groups_by_hand(small_hub: Hub) -> None:
     found = charts(small_hub)
-    assert list(found) == ["sizes", "cadences", "outcomes", "lifespans"]
+    assert [(key, chart.key, chart.title) for key, chart in found.items()] == [
+        ("sizes", "sizes", "Members per group"),
+        ("cadences", "cadences", "How often groups meet"),
+        ("outcomes", "outcomes", "Main outcome"),
+        ("lifespans", "lifespans", "How long groups have run"),
+    ]
     assert {chart.total for chart in found.values()} == {4}  # a, b, c and d; not e
     assert bars(found["sizes"]) == [
         ("Up to 8 members", 1),  # a: 8 members
@@ -102,6 +107,7 @@ def test_bar_lengths_are_shares_of_the_longest() -> None:
     assert [row["share"] for row in geometry(chart)["rows"]] == [66.7, 100.0, 0.0]
     empty = Chart("k", "T", (Bar("A", 0),), 0)
     assert [row["share"] for row in geometry(empty)["rows"]] == [0.0]
+    assert geometry(Chart("k", "T", (), 0)) == {"rows": []}
 
 
 def test_the_chart_reads_its_numbers_aloud(small_hub: Hub) -> None:
