@@ -126,6 +126,21 @@ def mkdocs_build(
     )
 
 
+def failed_build_keeps_site(root: Path) -> str:
+    """Run `mkdocs build --strict` over a previous `site/`: it must fail without a
+    traceback and leave that site as it was. Returns what it printed."""
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>the previous site</p>")
+    before = site_files(site)
+    result = mkdocs_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    assert site_files(site) == before
+    return output
+
+
 def git_commit(root: Path, when: str, *paths: str) -> None:
     """Commit `paths` in `root` (a git repository) as made at `when` (ISO 8601)."""
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}

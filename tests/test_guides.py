@@ -12,7 +12,7 @@ import pytest
 from peerhub.cli import main
 from peerhub.guides import MACROS, page_url
 
-from conftest import VALID_GROUP, make_project, mkdocs_build, site_files
+from conftest import VALID_GROUP, failed_build_keeps_site, make_project, mkdocs_build
 
 PUBLIC = VALID_GROUP.replace("Example circle", "Staff plus circle")
 ANONYMOUS = (
@@ -46,15 +46,7 @@ def test_a_card_of_a_group_made_private_is_an_error_at_the_guide_line(
         "so it has no card; remove the call or choose a published group"
     )
     assert validate(root, capsys) == (1, [expected])
-    site = root / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<p>the previous site</p>")
-    before = site_files(site)
-    result = mkdocs_build(root)
-    assert result.returncode == 1
-    assert expected in result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    assert site_files(site) == before
+    assert expected in failed_build_keeps_site(root)
 
 
 @pytest.mark.parametrize(

@@ -34,11 +34,10 @@
 
   /* ---- Finding the design ---- */
 
-  /* The choices the kit keeps from the query string: null where the reader left one open
-   * ("any" or absent) or gave a value the kit does not know. */
+  /* The choices the kit names from the query string (the meeting length comes with the
+   * design, as the picker adapts it): null where the reader left one open ("any" or
+   * absent) or gave a value the kit does not know. */
   function picked(query) {
-    var minutes = query.get("minutes") || "";
-    var number = /^[0-9]{2,3}$/.test(minutes) ? Number(minutes) : 0;
     function known(name, values) {
       var value = query.get(name);
       return value && hub.own(values, value) !== undefined ? value : null;
@@ -47,8 +46,7 @@
     return {
       mode: known("mode", MODE_LABELS),
       facilitation: known("facilitation", FACILITATION_CHOSEN),
-      cadence: CADENCES.indexOf(cadence) >= 0 ? cadence : null,
-      minutes: number >= 30 && number <= 240 && number % 15 === 0 ? number : null
+      cadence: CADENCES.indexOf(cadence) >= 0 ? cadence : null
     };
   }
 
