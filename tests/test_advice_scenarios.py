@@ -74,33 +74,9 @@ def test_the_table_is_broad() -> None:
 #: Scenarios the hub answers wrongly today, each with why. Strict: when one passes,
 #: the mark must go. The first five need a design for a whole large group, which the
 #: catalog does not have yet (today's answer splits the group into circles and says so).
-KNOWN_WRONG = {
-    "sixteen-fellows-leadership-full-day": "no leadership design holds 16 people",
-    "dozen-project-managers-half-day": "no management design holds 12 people",
-    "coaching-culture-forty-leaders": "no coaching-culture design holds 40 people",
-    "shift-supervisors-twenty-long-sessions": "no supervisory design holds 20 people",
-    "department-thirty-away-days": "no team-building design holds 30 people",
-    "four-colleagues-same-online-course": (
-        "a 5-20 teach-back program fits 3 to 5 people at its lower end and comes first; "
-        "the sources want a small design (at most 8)"
-    ),
-}
 ANSWERABLE = [
-    pytest.param(
-        s,
-        id=plain_id(s["id"]),
-        marks=[pytest.mark.xfail(reason=KNOWN_WRONG[s["id"]], strict=True)]
-        if s["id"] in KNOWN_WRONG
-        else [],
-    )
-    for s in SCENARIOS
-    if s["choices"].get("outcome")
+    pytest.param(s, id=plain_id(s["id"])) for s in SCENARIOS if s["choices"].get("outcome")
 ]
-
-
-def test_only_a_few_scenarios_are_known_wrong() -> None:
-    assert set(KNOWN_WRONG) <= {s["id"] for s in SCENARIOS}
-    assert len(KNOWN_WRONG) <= 6
 
 
 @pytest.mark.parametrize("scenario", ANSWERABLE)

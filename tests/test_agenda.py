@@ -3,9 +3,14 @@ fixed length, and minutes that do not share out evenly."""
 
 from __future__ import annotations
 
-from peerhub.agenda import KICKOFF_MINUTES, first_meeting, timetable
+from peerhub.agenda import KICKOFF_MINUTES, LONGEST_BREAK, MIN_SEGMENT, first_meeting, timetable
+from peerhub.effects import minutes_effect
 from peerhub.hub import Hub
 from peerhub.models import AgendaStep, Format
+from peerhub.vocabulary import MODES
+
+#: Every meeting length the picker offers.
+MINUTES = range(30, 241, 15)
 
 
 def one_step(hub: Hub, title: str) -> Format:
@@ -87,3 +92,97 @@ def test_a_timetable_starts_each_step_where_the_last_ended() -> None:
         ("10–45 min", "Case", "One case."),
     ]
     assert timetable([]) == []
+
+
+def test_a_long_meeting_keeps_the_format_times_and_adds_rounds_and_a_break(hub: Hub) -> None:
+    steps = first_meeting(hub.formats["troika-consulting"], 240, "in-person")
+    # 240 less the kickoff's 25 leave 215: one troika of 35 (5 + 3 x 10) at its page's
+    # times, and 180 more. Two more rounds would leave a 110-minute break, longer than a
+    # long lunch, so four more (140) and a break of the 40 left.
+    assert shown(steps) == [
+        ("Welcome and introductions", 10),
+        ("Purpose and ground rules", 10),
+        ("Set up", 5),
+        ("Round one", 10),
+        ("Round two", 10),
+        ("Round three", 10),
+        ("Break and informal time", 40),
+        ("Troika consulting round 2", 35),
+        ("Troika consulting round 3", 35),
+        ("Troika consulting round 4", 35),
+        ("Troika consulting round 5", 35),
+        ("Calendar and roles", 5),
+    ]
+    # 100 minutes: 75 after the kickoff, one more round of 35 and 5 minutes over, too
+    # few for a break, which the four steps share (6 + 12 + 11 + 11 = 40).
+    steps = first_meeting(hub.formats["troika-consulting"], 100, "in-person")
+    assert [m for _, m in shown(steps)[2:7]] == [6, 12, 11, 11, 35]
+    # 130 minutes: 105 after the kickoff; two more rounds (70) leave nothing for a break.
+    steps = first_meeting(hub.formats["troika-consulting"], 130, "virtual")
+    assert shown(steps)[2:] == [
+        ("Set up", 5),
+        ("Round one", 10),
+        ("Round two", 10),
+        ("Round three", 10),
+        ("Troika consulting round 2", 35),
+        ("Troika consulting round 3", 35),
+        ("Calendar and roles", 5),
+    ]
+
+
+def test_every_format_keeps_its_page_times_in_every_meeting_long_enough(hub: Hub) -> None:
+    """Over every format, every meeting length the picker offers and every mode: once a
+    meeting holds a format's steps, each keeps at least its page's minutes, extra rounds
+    are whole rounds, a break is no longer than a long lunch (or than a round), and the
+    steps together grow by less than `MIN_SEGMENT`.
+    """
+    checked = 0
+    for fmt in hub.formats.values():
+        page = list(fmt.agenda)
+        for minutes in MINUTES:
+            for mode in MODES:
+                steps = first_meeting(fmt, minutes, mode)
+                assert sum(s.minutes for s in steps) == minutes
+                own = [s for s in steps if s.title in {p.step for p in page}]
+                planned = sum(p.minutes for p in page if p.step in {s.title for s in own})
+                if minutes - KICKOFF_MINUTES < planned:
+                    continue
+                checked += 1
+                times = {p.step: p.minutes for p in page}
+                assert all(s.minutes >= times[s.title] for s in own), (fmt.name, minutes)
+                assert sum(s.minutes for s in own) < planned + MIN_SEGMENT
+                for step in steps:
+                    if step.title.startswith(f"{fmt.name} round "):
+                        assert step.minutes == planned
+                    if step.title == "Break and informal time":
+                        assert step.minutes >= MIN_SEGMENT
+                        assert step.minutes <= max(LONGEST_BREAK, planned - 1)
+    assert checked > 100
+
+
+def test_every_design_runs_each_other_format_in_full_or_says_it_is_short(hub: Hub) -> None:
+    """Every design, at every meeting length the picker offers: each other format gets
+    its page's time or a round marked short."""
+    for outcome in hub.outcomes.values():
+        for design in outcome.designs:
+            main, *others = (hub.formats[f] for f in design.formats)
+            for minutes in MINUTES:
+                if minutes < KICKOFF_MINUTES + 15:
+                    # Too short for more than one format: the card says the choice
+                    # conflicts with the design.
+                    effect, _ = minutes_effect(design, main, minutes)
+                    assert effect.conflict, (design.title, minutes)
+                    continue
+                steps = first_meeting(main, minutes, design.modes[0], others)
+                for other in others:
+                    full = [s for s in steps if s.title == f"{other.name} round"]
+                    short = [s for s in steps if s.title == f"A short {other.name.lower()} round"]
+                    assert len(full + short) == 1, (design.title, minutes, other.name)
+                    if full:
+                        assert full[0].minutes >= other.session_minutes
+                    else:
+                        assert short[0].minutes < other.session_minutes
+                        assert short[0].detail.startswith(
+                            f"A short version: {short[0].minutes} of the "
+                            f"{other.session_minutes} minutes its page gives it"
+                        )

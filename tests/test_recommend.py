@@ -47,13 +47,21 @@ def test_without_constraints_the_outcome_files_order_wins(hub: Hub) -> None:
         assert answer.notes == ()
 
 
-def test_a_crowd_wanting_a_coaching_culture_is_split_into_circles(hub: Hub) -> None:
-    answer = recommend(hub, "coaching-culture", Constraints(size="21-40"))
+def test_a_crowd_wanting_coaching_skills_is_split_into_circles(hub: Hub) -> None:
+    # No core-coaching-skills design holds forty: skills are practised in small groups.
+    answer = recommend(hub, "core-coaching-skills", Constraints(size="21-40"))
     top = answer.designs[0]
     assert top.conflicts
     assert "circles of" in top.size_text
     assert "split into circles" in top.changes[0]
     assert answer.notes[0].startswith("Your choices do not fit any design as it stands.")
+
+
+def test_a_crowd_wanting_a_coaching_culture_gets_the_network_designed_for_it(hub: Hub) -> None:
+    answer = recommend(hub, "coaching-culture", Constraints(size="21-40"))
+    top = answer.designs[0]
+    assert top.design.title == "Coaching network of linked circles"
+    assert (top.conflicts, top.size_text, answer.notes) == ((), "20–60 people", ())
 
 
 def test_each_constraint_says_what_it_changed(hub: Hub) -> None:

@@ -16,6 +16,8 @@ from .models import Format
 __all__ = [
     "CLOSING_WORDS",
     "KICKOFF_MINUTES",
+    "LONGEST_BREAK",
+    "MAX_REPEATS",
     "MIN_SEGMENT",
     "OPENING_WORDS",
     "Step",
@@ -29,6 +31,10 @@ KICKOFF_MINUTES = 25
 CLOSING_WORDS = ("clos", "commitment", "action", "takeaway", "reflect", "next", "wrap")
 #: The shortest round of another format worth holding in a meeting.
 MIN_SEGMENT = 10
+#: Extra rounds of the main format a long meeting holds before the rest is a break...
+MAX_REPEATS = 2
+#: ...unless the break would be longer than a long lunch.
+LONGEST_BREAK = 45
 #: Words that mark a format's first step as an arrival round; the first meeting opens
 #: with its own welcome, so a second one would repeat it.
 OPENING_WORDS = ("check-in", "welcome", "arrival", "introductions", "opening round", "update")
@@ -118,11 +124,49 @@ def first_meeting(
         )
         for other, share in zip(others, shares, strict=True)
     ]
-    main, rest = room - sum(shares), 0
-    body = _scale(body, main + rest)  # time left over goes to the main format's steps
+    main = room - sum(shares)
+    more = _time_left(fmt, planned, main - planned)
+    # The main format's steps take what is left (a few minutes more), or give way.
+    body = _scale(body, main - sum(s.minutes for s in more))
     closing = len(body) > 1 and any(w in body[-1].title.lower() for w in CLOSING_WORDS)
-    body = [*body[:-1], *extra, body[-1]] if closing else [*body, *extra]
+    body = [*body[:-1], *more, *extra, body[-1]] if closing else [*body, *more, *extra]
     return (kickoff[0], kickoff[1], *body, kickoff[2])
+
+
+def _time_left(fmt: Format, planned: int, left: int) -> list[Step]:
+    """What a meeting does with `left` minutes beyond the main format's own: its steps
+    keep the times its page gives them, and the time goes to a break for informal time
+    (which longer meetings give larger groups) and `MAX_REPEATS` more rounds of the
+    format, more where the break would be longer than `LONGEST_BREAK`; the steps grow
+    by what is left under `MIN_SEGMENT`.
+    """
+    if not planned or left <= 0:
+        return []
+    # A few more rounds, or as many as keep the break to a long lunch.
+    fits = left // planned
+    repeats = min(fits, max(MAX_REPEATS, math.ceil((left - LONGEST_BREAK) / planned)))
+    spare = left - repeats * planned
+    if spare < MIN_SEGMENT and not repeats:
+        return []
+    steps = []
+    if spare >= MIN_SEGMENT:
+        steps.append(
+            Step(
+                "Break and informal time",
+                spare,
+                "Time to talk over coffee or a meal: bonds form here, not only in the rounds.",
+            )
+        )
+    for n in range(repeats):
+        steps.append(
+            Step(
+                f"{fmt.name} round {n + 2}",
+                planned,
+                "The same steps at the times its page gives them, with another member "
+                "in the lead or in new sub-groups.",
+            )
+        )
+    return steps
 
 
 def later_meeting(steps: tuple[Step, ...]) -> tuple[Step, ...]:
