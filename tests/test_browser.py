@@ -89,10 +89,10 @@ def test_choose_outcome_change_constraint_reload_and_follow(page: object, base_u
 
 
 def test_deep_link_shows_conflict_and_second_outcome(page: object, base_url: str) -> None:
-    page.goto(base_url + "outcomes/?outcome=coaching-culture&size=41-plus&second=team-building")
+    page.goto(base_url + "outcomes/?outcome=core-coaching-skills&size=41-plus&second=team-building")
     page.wait_for_selector("#picker-results article")
     notes = page.locator("#picker-results .ph-note").all_inner_texts()
-    assert notes[0].startswith("Design for one outcome: Coaching culture.")
+    assert notes[0].startswith("Design for one outcome: Core coaching skills.")
     assert notes[1].startswith("Your choices do not fit any design as it stands.")
     assert "circles of" in page.locator("#picker-results article dd").nth(1).inner_text()
 
