@@ -61,7 +61,7 @@ def test_a_crowd_wanting_a_coaching_culture_gets_the_network_designed_for_it(hub
     answer = recommend(hub, "coaching-culture", Constraints(size="21-40"))
     top = answer.designs[0]
     assert top.design.title == "Coaching network of linked circles"
-    assert (top.conflicts, top.size_text, answer.notes) == ((), "20–60 people", ())
+    assert (top.conflicts, top.size_text, answer.notes) == ((), "24–60 people", ())
 
 
 def test_each_constraint_says_what_it_changed(hub: Hub) -> None:
