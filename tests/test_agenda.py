@@ -113,6 +113,13 @@ def test_a_long_meeting_keeps_the_format_times_and_adds_rounds_and_a_break(hub: 
         ("Troika consulting round 5", 35),
         ("Calendar and roles", 5),
     ]
+    assert steps[6].detail == (
+        "Time to talk over coffee or a meal: bonds form here, not only in the rounds."
+    )
+    assert steps[7].detail == (
+        "The same steps at the times its page gives them, with another member in the "
+        "lead or in new sub-groups."
+    )
     # 100 minutes: 75 after the kickoff, one more round of 35 and 5 minutes over, too
     # few for a break, which the four steps share (6 + 12 + 11 + 11 = 40).
     steps = first_meeting(hub.formats["troika-consulting"], 100, "in-person")
@@ -186,3 +193,20 @@ def test_every_design_runs_each_other_format_in_full_or_says_it_is_short(hub: Hu
                             f"A short version: {short[0].minutes} of the "
                             f"{other.session_minutes} minutes its page gives it"
                         )
+
+
+def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: Hub) -> None:
+    steps = [
+        AgendaStep(step="Check-in round", minutes=10, detail="Arrive."),
+        AgendaStep(step="Case work", minutes=20, detail="One case."),
+    ]
+    fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": steps})
+    # 105 minutes: 80 after the kickoff, exactly case work's 20 and case clinic's own 60.
+    meeting = first_meeting(fmt, 105, "in-person", [hub.formats["case-clinic"]])
+    assert shown(meeting) == [
+        ("Welcome and introductions", 10),
+        ("Purpose and ground rules", 10),
+        ("Case work", 20),
+        ("Case clinic round", 60),
+        ("Calendar and roles", 5),
+    ]
