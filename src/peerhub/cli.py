@@ -1,4 +1,8 @@
-"""The `peerhub` command: check content, start new files, refresh the JSON Schemas."""
+"""The `peerhub` command: check content (`validate`), start new files (`new`), refresh
+the JSON Schemas (`schema`), turn an issue into a group file or check-in
+(`from-issue`), write the issue forms (`issue-form`) and build the site atomically
+(`build`).
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A file's name is its page's address, so it must be lower-case words joined by
 hyphens, must not take an address the hub needs itself (`index`, `/groups/page/N/`,
-an anonymous group's `g-…`), and must not be a name some systems cannot check out.
+an anonymous group's `anonymous-…`), and must not be a name some systems cannot check out.
 Both the loader and the issue-form writer apply these rules.
 """
 

@@ -4,7 +4,7 @@ Pages, cards, the picker, search, the feed and the API all read the same publish
 views, directory order and picker candidates. Each is a cached property here, so it is
 computed the first time a page asks and shared afterwards; a new `Hub` (as every build
 and every test gets) starts with nothing computed. The functions that compute them
-live with the idea they belong to (privacy, facets, charts, recommend).
+live with the idea they belong to (privacy, facets, charts, recommend, evidence).
 """
 
 from __future__ import annotations
