@@ -210,3 +210,31 @@ def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: 
         ("Case clinic round", 60),
         ("Calendar and roles", 5),
     ]
+
+
+def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: Hub) -> None:
+    fmt = one_step(hub, "Case work")  # 30 minutes
+    others = [hub.formats["case-clinic"], hub.formats["learning-circle"]]  # 60 and 90
+    # 100 minutes: 75 after the kickoff, 45 beyond the 30 of case work, shared 23 + 22.
+    steps = first_meeting(fmt, 100, "in-person", others)
+    assert [m for _, m in shown(steps)[2:5]] == [30, 23, 22]
+    # 50 minutes: 25 after the kickoff; each other format would want at least 10, but the
+    # main format keeps 10, so the two share 15 (8 + 7).
+    steps = first_meeting(fmt, 50, "in-person", others)
+    assert [m for _, m in shown(steps)[2:5]] == [10, 8, 7]
+
+
+def test_a_one_step_format_ending_in_a_closing_word_is_still_not_a_closing(hub: Hub) -> None:
+    fmt = one_step(hub, "Closing reflections")
+    steps = first_meeting(fmt, 120, "in-person", [hub.formats["case-clinic"]])
+    assert [t for t, _ in shown(steps)[2:4]] == ["Closing reflections", "Case clinic round"]
+
+
+def test_one_minute_over_is_taken_from_the_longest_step_once(hub: Hub) -> None:
+    long_and_short = [
+        AgendaStep(step="Long round", minutes=60, detail="Most of it."),
+        *(AgendaStep(step=f"Quick {n}", minutes=1, detail="A moment.") for n in "ab"),
+    ]
+    fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": long_and_short})
+    # 87 planned minutes in 10: floors of 1 give 1, 1, 6, 1, 1, 1 = 11; the 6 gives one.
+    assert [m for _, m in shown(first_meeting(fmt, 10, "in-person"))] == [1, 1, 5, 1, 1, 1]
