@@ -238,3 +238,13 @@ def test_one_minute_over_is_taken_from_the_longest_step_once(hub: Hub) -> None:
     fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": long_and_short})
     # 87 planned minutes in 10: floors of 1 give 1, 1, 6, 1, 1, 1 = 11; the 6 gives one.
     assert [m for _, m in shown(first_meeting(fmt, 10, "in-person"))] == [1, 1, 5, 1, 1, 1]
+
+
+def test_a_two_step_format_keeps_its_closing_last(hub: Hub) -> None:
+    steps = [
+        AgendaStep(step="Case work", minutes=20, detail="One case."),
+        AgendaStep(step="Closing", minutes=10, detail="Each says what they take away."),
+    ]
+    fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": steps})
+    meeting = first_meeting(fmt, 120, "in-person", [hub.formats["case-clinic"]])
+    assert [t for t, _ in shown(meeting)[2:5]] == ["Case work", "Case clinic round", "Closing"]
