@@ -8,16 +8,18 @@ BIN := $(VENV)/bin
 SERVE_ADDR ?= 127.0.0.1:8000
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build cards test bench mutate lint format check-python chromium lock schema clean
+.PHONY: help serve build cards test test-fast bench mutate lint format check-python chromium lock schema clean
 
 help:
 	@echo "make serve   preview the hub at http://$(SERVE_ADDR), rebuilding on edits"
 	@echo "make build   validate, then build into site/ (the old site stays if anything fails)"
 	@echo "make cards   make build, plus the format cards as PDFs (A4 and US Letter)"
 	@echo "make test    lint and run the whole test suite"
+	@echo "make test-fast  the unit tests alone: no lint, build or browser"
 	@echo "make bench   performance benchmarks (prints a table)"
 	@echo "make mutate  mutation testing of the modules that carry the hub's promises"
 	@echo "make lock    re-pin requirements/*.txt from pyproject.toml"
@@ -51,28 +53,44 @@ build: $(SITE_STAMP)
 cards: $(SITE_STAMP) chromium
 	$(BIN)/peerhub build --cards
 
-# Browser tests need Chromium, and the picker's lookup test Node.js; install Debian's
+# Browser tests need Chromium, the picker's lookup test Node.js and `make lint` npm; install Debian's
 # packages when they are missing and we can.
 chromium:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian's$$missing for the tests"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "$$missing not found and apt-get is not usable: their tests will be skipped"; fi; fi
 
-lint: $(DEV_STAMP)
+# ESLint and TypeScript's checker for docs/assets/*.js, pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/zizmor --offline --no-progress .github/
+	node_modules/.bin/eslint --max-warnings 0 .
+	node_modules/.bin/tsc -p jsconfig.json
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The tiers (markers set in tests/conftest.py): unit, build (a real build or another
+# program), browser (Chromium); `slow` marks exhaustive unit tests. `make test` runs them
+# all, spread over every core by pytest-xdist.
 test: $(DEV_STAMP) chromium lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
+
+# The unit tier without the exhaustive tests: no lint, no build, no browser.
+test-fast: $(DEV_STAMP)
+	$(BIN)/pytest -n auto -m "unit and not slow"
 
 bench: $(DEV_STAMP) chromium
 	$(BIN)/python benchmarks/build.py --sizes 1000 5000
@@ -95,4 +113,4 @@ lock: | $(BIN)/python
 	  --extra test -c requirements/site.txt -o requirements/dev.txt pyproject.toml
 
 clean:
-	rm -rf site .site-build .site-build-* .site-new .site-old .site-withdrawn .peerhub-build.lock .pytest_cache .ruff_cache mutants
+	rm -rf node_modules site .site-build .site-build-* .site-new .site-old .site-withdrawn .peerhub-build.lock .pytest_cache .ruff_cache mutants

@@ -60,7 +60,14 @@ def hub_copy(tmp: Path, groups: int) -> Path:
         ROOT,
         work,
         ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "__pycache__", ".*_cache", "benchmarks", "tests"
+            ".venv",
+            "node_modules",
+            "site",
+            ".git",
+            "__pycache__",
+            ".*_cache",
+            "benchmarks",
+            "tests",
         ),
     )
     write_groups(work, groups)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from peerhub.chromium import ARGS, CHROMIUM  # the browser tests' Chromium, launched alike
+from peerhub.render.chromium import ARGS, CHROMIUM  # the browser tests' Chromium, launched alike
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +58,9 @@ def main() -> int:
         shutil.copytree(
             ROOT,
             work,
-            ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".*_cache"),
+            ignore=shutil.ignore_patterns(
+                ".venv", "node_modules", "site", ".git", "__pycache__", ".*_cache"
+            ),
         )
         server = ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work / "site"))

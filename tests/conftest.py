@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import dataclasses
 import functools
+import inspect
+import io
 import json
+import logging
 import os
 import re
+import runpy
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -19,10 +25,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from peerhub.chromium import ARGS, CHROMIUM
-from peerhub.hub import Hub
-from peerhub.project import load_hub
-from peerhub.settings import load_settings
+from peerhub.content.settings import load_settings
+from peerhub.render.chromium import ARGS, CHROMIUM
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from synthetic import write_groups
 
@@ -94,7 +100,15 @@ def repo_copy(target: Path, synthetic: int = 0) -> Path:
     """A copy of the real project, without caches, tests or a built site; optionally
     with `synthetic` seeded groups added (the benchmark's generator)."""
     ignore = shutil.ignore_patterns(
-        ".venv", "site", ".site-*", ".git", "__pycache__", ".*_cache", "tests", "benchmarks"
+        ".venv",
+        "node_modules",
+        "site",
+        ".site-*",
+        ".git",
+        "__pycache__",
+        ".*_cache",
+        "tests",
+        "benchmarks",
     )
     shutil.copytree(REPO, target, ignore=ignore)
     if synthetic:
@@ -126,14 +140,54 @@ def mkdocs_build(
     )
 
 
-def failed_build_keeps_site(root: Path) -> str:
-    """Run `mkdocs build --strict` over a previous `site/`: it must fail without a
-    traceback and leave that site as it was. Returns what it printed."""
+#: `mkdocs_build` or `mkdocs_build_here`.
+Builds = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def mkdocs_build_here(
+    root: Path, site: str = "site", **env_vars: str
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs_build` without a new process: MkDocs' own command line, `mkdocs build
+    --strict`, run in this one (as `peerhub build` runs it), with the same exit code
+    and output. Saves starting Python and importing MkDocs, Material and the hub for
+    each build; `tests/test_cases.py` checks that both report the same.
+    """
+    argv = ["mkdocs", "build", "--strict", "--site-dir", site]
+    out, err = io.StringIO(), io.StringIO()
+    # Each run adds a handler to MkDocs' logger and a filter that drops any message
+    # logged before. Start as a new process would, without either, and put back what
+    # was there after: an earlier build (here or `peerhub build`) must hide nothing.
+    logger = logging.getLogger("mkdocs")
+    build_log = logging.getLogger("mkdocs.commands.build")
+    saved = (logger.handlers[:], logger.propagate, logger.level, build_log.filters[:])
+    logger.handlers[:], build_log.filters[:] = [], []
+    code: int | str | None = 0
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in {"NO_MKDOCS_2_WARNING": "1", **env_vars}.items():
+            patch.setenv(name, value)
+        patch.chdir(root)
+        patch.setattr(sys, "argv", argv)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                runpy.run_module("mkdocs", run_name="__main__")
+        except SystemExit as done:  # how a command line ends: None or 0 is success
+            code = done.code
+        finally:
+            logger.handlers[:], logger.propagate, _, build_log.filters[:] = saved
+            logger.setLevel(saved[2])
+    returncode = 0 if code is None else code if isinstance(code, int) else 1
+    return subprocess.CompletedProcess(argv, returncode, out.getvalue(), err.getvalue())
+
+
+def failed_build_keeps_site(root: Path, build: Builds = mkdocs_build) -> str:
+    """Run `mkdocs build --strict` (`build`: in a process of its own, or in this one)
+    over a previous `site/`: it must fail without a traceback and leave that site as it
+    was. Returns what it printed."""
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>the previous site</p>")
     before = site_files(site)
-    result = mkdocs_build(root)
+    result = build(root)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -166,15 +220,155 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Tiers. Every test gets one of three markers, from what it uses:
+#   browser  it asks for the `browser` fixture (Chromium through Playwright);
+#   build    it, a fixture it asks for, or a function of its file or of this one that it
+#            calls, starts a program (`subprocess`, `sync_playwright`) or a build (this
+#            file's helpers, `main(["build", ...])`), or it is marked `build` by hand;
+#   unit     everything else: pure Python, run by `make test-fast`.
+# A unit test that starts a program or a build fails (see `_refused_if_unit`),
+# so a test cannot sit in the fast tier by mistake.
+TIERS = ("unit", "build", "browser")
+#: Names whose use starts a program or a build; functions that use them join the set.
+STARTERS = frozenset({"subprocess", "sync_playwright", "Popen"})
+
+
+def _calls_peerhub_build(node: ast.AST) -> bool:
+    """`main(["build", ...])`: the peerhub command's build, run in this process."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "main"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.List)
+        and bool(node.args[0].elts)
+        and isinstance(node.args[0].elts[0], ast.Constant)
+        and node.args[0].elts[0].value == "build"
+    )
+
+
+def _set(node: ast.Name) -> bool:
+    """A local variable being set (or deleted), not read."""
+    return not isinstance(node.ctx, ast.Load)
+
+
+@functools.cache
+def starters(path: str) -> frozenset[str]:
+    """The names in a test file (or this one) that start a program or a build: the
+    `STARTERS`, this file's functions that use them, and the file's own top-level
+    functions (tests, fixtures, helpers) that use any of those. A function's parameters
+    (fixtures, judged on their own: see `tier`) and local variables do not count."""
+    seeds = STARTERS if path == __file__ else starters(__file__)
+    uses: dict[str, set[str]] = {}
+    for node in ast.parse(Path(path).read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef):
+            inner = list(ast.walk(node))
+            local = {n.arg for n in inner if isinstance(n, ast.arg)}
+            local |= {n.id for n in inner if isinstance(n, ast.Name) and _set(n)}
+            names = {n.id for n in inner if isinstance(n, ast.Name)} - local
+            names |= {n.attr for n in inner if isinstance(n, ast.Attribute)}
+            if any(_calls_peerhub_build(n) for n in inner):
+                names.add("subprocess")
+            uses[node.name] = names
+    found = set(seeds)
+    while grown := {name for name, used in uses.items() if used & found} - found:
+        found |= grown
+    return frozenset(found)
+
+
+def _starts_something(function: object) -> bool:
+    function = inspect.unwrap(function)
+    code = getattr(function, "__code__", None)
+    if code is None or not code.co_filename.startswith(str(REPO / "tests")):
+        return False
+    return function.__name__ in starters(code.co_filename)
+
+
+def tier(item: pytest.Item) -> str:
+    """The tier a test belongs to (see TIERS above)."""
+    given = [name for name in TIERS if item.get_closest_marker(name)]
+    if given:
+        return given[-1]
+    if "browser" in item.fixturenames:
+        return "browser"
+    info = getattr(item, "_fixtureinfo", None)
+    fixtures = [d.func for ds in (info.name2fixturedefs.values() if info else []) for d in ds]
+    if any(_starts_something(f) for f in [getattr(item, "function", None), *fixtures] if f):
+        return "build"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = tier(item)
+        if not item.get_closest_marker(name):
+            item.add_marker(name)
+    items[:] = heaviest_files_first(items)
+
+
+def heaviest_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The tests in an order that lets pytest-xdist's workers finish together: files
+    with browser tests first, then files with builds or exhaustive (`slow`) tests, then
+    the rest (Python alone). A file's tests stay together and in their order, so its
+    module-scoped fixtures (a build, a server) are made once per worker, not again
+    each time the file comes back.
+    """
+    weight: dict[Path, int] = {}
+    for item in items:
+        rank = -max(TIERS.index(m) for m in TIERS if item.get_closest_marker(m))
+        if item.get_closest_marker("slow"):
+            rank = min(rank, -TIERS.index("build"))
+        weight[item.path] = min(weight.get(item.path, rank), rank)
+    return sorted(items, key=lambda item: weight[item.path])
+
+
+class StartedSomething(BaseException):
+    """A unit test started a program or a build: it belongs in the `build` tier. (Not an
+    `Exception`, so code that catches those cannot hide it.)"""
+
+
+@contextlib.contextmanager
+def _refused_if_unit(item: pytest.Item) -> Iterator[None]:
+    """In a `unit` test (its fixtures included), starting a process or an in-process
+    mkdocs build raises `StartedSomething`."""
+    if not item.get_closest_marker("unit"):
+        yield
+        return
+    import mkdocs.commands.build  # noqa: PLC0415 - only where a unit test runs
+
+    def refuse(*_: object, **__: object) -> None:
+        raise StartedSomething(f"{item.nodeid} is a unit test: mark it `build` to start this")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "_execute_child", refuse)
+        for name in ("fork", "forkpty", "posix_spawn", "posix_spawnp", "system"):
+            if hasattr(os, name):
+                patch.setattr(os, name, refuse)
+        patch.setattr(mkdocs.commands.build, "build", refuse)
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    with _refused_if_unit(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    with _refused_if_unit(item):
+        return (yield)
+
+
 @pytest.fixture(scope="session")
-def repo_hub() -> Hub:
+def repo_hub() -> Site:
     """The repository's hub, loaded once per run (never at import: a mutation-testing
     run forks from a process that imported the tests, and must not inherit its state)."""
-    return load_hub(REPO)
+    return load_site(REPO)
 
 
 @pytest.fixture
-def hub(repo_hub: Hub) -> Hub:
+def hub(repo_hub: Site) -> Site:
     """The repository's hub with nothing derived yet, so each test computes what it
     checks instead of reading what an earlier test left in the hub's cached properties."""
     return dataclasses.replace(repo_hub)
@@ -274,6 +468,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def served(root: Path) -> Iterator[str]:
     """Build `root` for the address it is served at, serve it, yield that address."""
+    for url, _ in served_build(root):
+        yield url
+
+
+def served_build(root: Path) -> Iterator[tuple[str, subprocess.CompletedProcess[str]]]:
+    """`served`, also yielding the build's result."""
     handler = functools.partial(QuietHandler, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -282,9 +482,27 @@ def served(root: Path) -> Iterator[str]:
     assert result.returncode == 0, result.stdout + result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url
+    yield url, result
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A copy of the real project built once with `mkdocs build --strict` (for the
+    address it is served at) and served: its address and its folder, shared by every
+    test that only reads the site, browser or not (one build per run, or per worker
+    with pytest-xdist)."""
+    root = repo_copy(tmp_path_factory.mktemp("served") / "hub")
+    for url, result in served_build(root):
+        assert "WARNING" not in result.stderr
+        yield url, root
+
+
+@pytest.fixture(scope="session")
+def real_build(real_site: tuple[str, Path]) -> Path:
+    """The folder of `real_site`'s project, for the tests that read its built files."""
+    return real_site[1]
 
 
 @pytest.fixture(scope="session")

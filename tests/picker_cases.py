@@ -11,15 +11,17 @@ designs in order, each as designed. The same files drive a Python test of
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from peerhub.cards import meetings_text
-from peerhub.choices import Constraints
-from peerhub.hub import Hub
-from peerhub.recommend import Recommendation, recommend
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.recommend import Recommendation
+from peerhub.render.cards import meetings_text
+from peerhub.site import Site
 
 FOLDER = Path(__file__).parent / "picker"
 CASES = sorted(FOLDER.glob("*.yml"))
@@ -27,7 +29,14 @@ DIMENSIONS = ("mode", "size", "minutes", "cadence", "facilitation")
 
 
 def load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """A case as its file holds it now (a fresh copy: a caller may change it)."""
+    return copy.deepcopy(_parsed(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _parsed(text: str) -> dict[str, Any]:
+    """Three test files read the same cases, at collection and in tests: parse each once."""
+    return yaml.safe_load(text)
 
 
 def shown(r: Recommendation) -> dict[str, Any]:
@@ -43,14 +52,16 @@ def shown(r: Recommendation) -> dict[str, Any]:
     }
 
 
-def expected_now(hub: Hub, case: dict[str, Any]) -> dict[str, Any]:
+def expected_now(hub: Site, case: dict[str, Any]) -> dict[str, Any]:
     """What the code gives today for a case's input (to compare with, or to update)."""
     outcome = case["outcome"]
     if case.get("page"):
-        return {"designs": [shown(r) for r in recommend(hub, outcome, Constraints()).designs]}
+        return {
+            "designs": [shown(r) for r in hub.recommender.recommend(outcome, Constraints()).designs]
+        }
     choices = case.get("choices") or {}
     values = [str(choices.get(d, "any")) for d in DIMENSIONS]
-    answer = recommend(hub, outcome, Constraints.from_choices(*values))
+    answer = hub.recommender.recommend(outcome, Constraints.from_choices(*values))
     return {"designs": [shown(r) for r in answer.designs], "notes": list(answer.notes)}
 
 

@@ -5,13 +5,10 @@
 // designs with no choice made, as its page shows them). Prints one JSON list of answers.
 "use strict";
 const fs = require("fs");
-const vm = require("vm");
+const path = require("path");
 
 const [hubScript, dataFile] = process.argv.slice(2);
-const context = { window: {}, document: {} };
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(hubScript, "utf8"), context);
-const hub = context.window.peerHub;
+const hub = require(path.resolve(hubScript)); // the functions the script exports in Node
 const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 
@@ -22,8 +19,8 @@ function shown(design) {
     meetings: design.meetings,
     changes: design.changes,
     notes: design.notes,
-    agenda: design.agenda.map((s) => [s[0], s[1]]),
-    later: design.later.map((s) => [s[0], s[1]]),
+    agenda: design.agenda.map((s) => [s.title, s.minutes]),
+    later: design.later.map((s) => [s.title, s.minutes]),
   };
 }
 

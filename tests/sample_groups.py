@@ -1,6 +1,11 @@
 """Sample group files, one per visibility, each field filled with a marker that a test
 can look for in whatever the build publishes."""
 
+import datetime as dt
+from typing import Any
+
+from peerhub.decisions.views import CheckInView, GroupView, OutcomesView, SizeView
+
 PUBLIC = """\
 name: Platform leads circle
 summary: Platform team leads comparing notes every month.
@@ -76,3 +81,52 @@ checkins:
     note: Two new members joined after the summer.
   - {date: 2025-12-01, members: 10, meetings: 3, attendance: 9, process: 5, results: 4, safety: 5}
 """
+
+
+def checkin_view(data: dict[str, Any]) -> CheckInView:
+    """A published check-in from the fields a test cares about (date as in a file)."""
+    fields = {"meetings": 1, "note": None, **data}
+    fields["date"] = dt.date.fromisoformat(str(fields["date"]))
+    return CheckInView(**fields)
+
+
+def group_view(**fields: Any) -> GroupView:
+    """A published view with every field empty but those given; check-ins may be given
+    as dicts (see `checkin_view`)."""
+    base: dict[str, Any] = {
+        "slug": "g",
+        "name": "G",
+        "status": "unknown",
+        "anonymous": False,
+        "summary": "A group.",
+        "added": dt.date(2025, 1, 1),
+        "organization": None,
+        "audience": None,
+        "sector": None,
+        "story": None,
+        "formats": (),
+        "outcomes": OutcomesView("support", ()),
+        "size": SizeView(None, None, None),
+        "mode": None,
+        "cadence": None,
+        "session_minutes": None,
+        "facilitation": None,
+        "started": None,
+        "ended": None,
+        "running": None,
+        "tools": (),
+        "what_worked": (),
+        "challenges": (),
+        "advice": (),
+        "links": (),
+        "joining": None,
+        "next_intake": None,
+        "join_how": None,
+        "contact": None,
+        "credit": None,
+        "sources": (),
+        "checkins": (),
+    }
+    checkins = fields.pop("checkins", ())
+    made = tuple(checkin_view(c) if isinstance(c, dict) else c for c in checkins)
+    return GroupView(**{**base, **fields, "checkins": made})

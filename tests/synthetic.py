@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from peerhub.fieldtypes import OPAQUE_ALPHABET
-from peerhub.vocabulary import CADENCES, MODES, OUTCOME_IDS
+from peerhub.content.fieldtypes import OPAQUE_ALPHABET
+from peerhub.content.vocabulary import CADENCES, MODES, OUTCOME_IDS
 
 ROLES = [
     "engineering managers",

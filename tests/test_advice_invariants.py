@@ -20,31 +20,32 @@ from collections.abc import Iterator
 
 import pytest
 
-from peerhub.choices import SIZES, Constraints
-from peerhub.effects import CAN_PROVIDE, TYPICAL_PEOPLE, size_effect
-from peerhub.hub import Hub
-from peerhub.models import Design
-from peerhub.picker import CHOICES
-from peerhub.recommend import Answer, Recommendation, recommend
-from peerhub.vocabulary import CADENCE_LABELS, OUTCOME_IDS
+from peerhub.content.outcomes import Design
+from peerhub.content.vocabulary import CADENCE_LABELS, OUTCOME_IDS
+from peerhub.decisions.picker.choices import SIZES, Constraints
+from peerhub.decisions.picker.effects import CAN_PROVIDE, TYPICAL_PEOPLE, size_effect
+from peerhub.decisions.picker.recommend import Answer, Recommendation
+from peerhub.render.picker_table import CHOICES
+from peerhub.site import Site
 
 #: Every combination of the picker's choices, in the order of its form.
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
 
-def every_answer(hub: Hub) -> Iterator[tuple[str, Constraints, Answer]]:
+def every_answer(hub: Site) -> Iterator[tuple[str, Constraints, Answer]]:
     """Every outcome under every combination, with the whole ranking (not only three)."""
     for outcome in OUTCOME_IDS:
         for combination in COMBINATIONS:
             c = Constraints.from_choices(*combination)
-            yield outcome, c, recommend(hub, outcome, c, limit=99)
+            yield outcome, c, hub.recommender.recommend(outcome, c, limit=99)
 
 
 @pytest.fixture(scope="module")
-def answers(repo_hub: Hub) -> list[tuple[str, Constraints, Answer]]:
+def answers(repo_hub: Site) -> list[tuple[str, Constraints, Answer]]:
     return list(every_answer(repo_hub))
 
 
+@pytest.mark.slow
 def test_every_combination_is_covered(answers: list[tuple[str, Constraints, Answer]]) -> None:
     # 4 modes, 7 sizes, 15 meeting lengths and "any", 5 cadences, 4 facilitations.
     assert len(COMBINATIONS) == 4 * 7 * 16 * 5 * 4
@@ -59,6 +60,7 @@ def fits(r: Recommendation) -> bool:
     return not r.conflicts
 
 
+@pytest.mark.slow
 def test_a_design_that_fits_every_choice_ranks_above_any_that_conflicts(
     answers: list[tuple[str, Constraints, Answer]],
 ) -> None:
@@ -78,6 +80,7 @@ def size_fits(design: Design, size: str | None) -> bool:
     return not (low > design.size.max or high < design.size.min)
 
 
+@pytest.mark.slow
 def test_a_group_too_small_for_a_design_is_not_sent_first_to_it(
     answers: list[tuple[str, Constraints, Answer]],
 ) -> None:
@@ -87,7 +90,7 @@ def test_a_group_too_small_for_a_design_is_not_sent_first_to_it(
             assert not any(size_fits(r.design, c.size) for r in answer.designs), (outcome, c)
 
 
-def test_size_costs_grow_with_the_distance_from_the_range(repo_hub: Hub) -> None:
+def test_size_costs_grow_with_the_distance_from_the_range(repo_hub: Site) -> None:
     bands = list(SIZES)
     designs = [d for o in OUTCOME_IDS for _, d, _ in repo_hub.candidates[o]]
     assert len(designs) >= 20
@@ -121,7 +124,7 @@ def test_size_costs_grow_with_the_distance_from_the_range(repo_hub: Hub) -> None
             assert (c2 > c1) == (n2 > n1)
 
 
-def test_a_group_of_five_is_one_person_short_of_a_six_to_eight_design(repo_hub: Hub) -> None:
+def test_a_group_of_five_is_one_person_short_of_a_six_to_eight_design(repo_hub: Site) -> None:
     """Worked by hand: 3-5 people against 6-8 is one short; against 20-60, fifteen."""
     support = {d.title: d for _, d, _ in repo_hub.candidates["support"]}
     small = support["Small confidential support circle"]
@@ -136,6 +139,7 @@ def test_a_group_of_five_is_one_person_short_of_a_six_to_eight_design(repo_hub: 
     assert size_effect(small, "9-12")[0].size_cost == 1
 
 
+@pytest.mark.slow
 def test_no_choice_is_dropped_silently(answers: list[tuple[str, Constraints, Answer]]) -> None:
     for outcome, c, answer in answers:
         for r in answer.designs:
@@ -162,8 +166,9 @@ def test_no_choice_is_dropped_silently(answers: list[tuple[str, Constraints, Ans
             assert said == expected, (outcome, c, d.title, r.changes)
 
 
+@pytest.mark.slow
 def test_every_line_speaks_of_its_own_design(
-    answers: list[tuple[str, Constraints, Answer]], repo_hub: Hub
+    answers: list[tuple[str, Constraints, Answer]], repo_hub: Site
 ) -> None:
     for _outcome, _c, answer in answers:
         for r in answer.designs:
@@ -188,7 +193,7 @@ def test_every_line_speaks_of_its_own_design(
             assert not answer.designs[0].conflicts
 
 
-def test_without_choices_no_card_says_what_choices_changed(repo_hub: Hub) -> None:
+def test_without_choices_no_card_says_what_choices_changed(repo_hub: Site) -> None:
     for outcome in OUTCOME_IDS:
-        for r in recommend(repo_hub, outcome, Constraints()).designs:
+        for r in repo_hub.recommender.recommend(outcome, Constraints()).designs:
             assert r.changes == ()

@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
-from peerhub.choices import SIZES, Constraints
-from peerhub.hub import Hub
-from peerhub.models import Design
-from peerhub.recommend import recommend
-from peerhub.vocabulary import OUTCOME_IDS
+from peerhub.content.outcomes import Design
+from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.decisions.picker.choices import SIZES, Constraints
+from peerhub.site import Site
 
 from conftest import plain_id
 
@@ -81,10 +80,10 @@ ANSWERABLE = [
 
 @pytest.mark.parametrize("scenario", ANSWERABLE)
 def test_the_first_design_is_one_the_sources_accept(
-    scenario: dict[str, Any], repo_hub: Hub
+    scenario: dict[str, Any], repo_hub: Site
 ) -> None:
     choices = scenario["choices"]
-    answer = recommend(repo_hub, choices["outcome"], constraints(choices))
+    answer = repo_hub.recommender.recommend(choices["outcome"], constraints(choices))
     first = answer.designs[0]
     assert broken(first.design, scenario["first_must"]) == [], (
         scenario["request"],

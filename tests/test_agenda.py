@@ -3,17 +3,23 @@ fixed length, and minutes that do not share out evenly."""
 
 from __future__ import annotations
 
-from peerhub.agenda import KICKOFF_MINUTES, LONGEST_BREAK, MIN_SEGMENT, first_meeting, timetable
-from peerhub.effects import minutes_effect
-from peerhub.hub import Hub
-from peerhub.models import AgendaStep, Format
-from peerhub.vocabulary import MODES
+from peerhub.content.formats import AgendaStep, Format
+from peerhub.content.vocabulary import MODES
+from peerhub.decisions.picker.agenda import (
+    KICKOFF_MINUTES,
+    LONGEST_BREAK,
+    MIN_SEGMENT,
+    first_meeting,
+    timetable,
+)
+from peerhub.decisions.picker.effects import minutes_effect
+from peerhub.site import Site
 
 #: Every meeting length the picker offers.
 MINUTES = range(30, 241, 15)
 
 
-def one_step(hub: Hub, title: str) -> Format:
+def one_step(hub: Site, title: str) -> Format:
     step = AgendaStep(step=title, minutes=30, detail="One thing.")
     return hub.formats["troika-consulting"].model_copy(update={"agenda": [step]})
 
@@ -22,7 +28,7 @@ def shown(steps: tuple[object, ...]) -> list[tuple[str, int]]:
     return [(s.title, s.minutes) for s in steps]  # type: ignore[attr-defined]
 
 
-def test_the_kickoff_keeps_its_length_once_the_format_has_a_quarter_hour(hub: Hub) -> None:
+def test_the_kickoff_keeps_its_length_once_the_format_has_a_quarter_hour(hub: Site) -> None:
     fmt = hub.formats["troika-consulting"]
     roomy = first_meeting(fmt, KICKOFF_MINUTES + 15, "in-person")
     assert [s.minutes for s in (roomy[0], roomy[1], roomy[-1])] == [10, 10, 5]
@@ -32,7 +38,7 @@ def test_the_kickoff_keeps_its_length_once_the_format_has_a_quarter_hour(hub: Hu
     assert sum(s.minutes for s in tight) == 39
 
 
-def test_a_meeting_shorter_than_its_steps_keeps_the_first_ones(hub: Hub) -> None:
+def test_a_meeting_shorter_than_its_steps_keeps_the_first_ones(hub: Site) -> None:
     steps = first_meeting(hub.formats["troika-consulting"], 3, "virtual")
     assert shown(steps) == [
         ("Get-to-know-you activity", 1),
@@ -41,13 +47,13 @@ def test_a_meeting_shorter_than_its_steps_keeps_the_first_ones(hub: Hub) -> None
     ]
 
 
-def test_minutes_that_do_not_share_out_evenly_still_add_up(hub: Hub) -> None:
+def test_minutes_that_do_not_share_out_evenly_still_add_up(hub: Site) -> None:
     steps = first_meeting(hub.formats["troika-consulting"], 8, "virtual")
     # every step gets its minute; the one left goes to the largest remainder (the first)
     assert [m for _, m in shown(steps)] == [2, 1, 1, 1, 1, 1, 1]
 
 
-def test_when_one_minute_floors_overshoot_the_longest_step_gives_way(hub: Hub) -> None:
+def test_when_one_minute_floors_overshoot_the_longest_step_gives_way(hub: Site) -> None:
     long_and_short = [
         AgendaStep(step="Long round", minutes=60, detail="Most of it."),
         *(AgendaStep(step=f"Quick {n}", minutes=1, detail="A moment.") for n in "abc"),
@@ -65,7 +71,7 @@ def test_when_one_minute_floors_overshoot_the_longest_step_gives_way(hub: Hub) -
     ]
 
 
-def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Hub) -> None:
+def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Site) -> None:
     fmt = one_step(hub, "Check-in round")
     other = hub.formats["case-clinic"]
     steps = first_meeting(fmt, 120, "in-person", [other])
@@ -94,7 +100,7 @@ def test_a_timetable_starts_each_step_where_the_last_ended() -> None:
     assert timetable([]) == []
 
 
-def test_a_long_meeting_keeps_the_format_times_and_adds_rounds_and_a_break(hub: Hub) -> None:
+def test_a_long_meeting_keeps_the_format_times_and_adds_rounds_and_a_break(hub: Site) -> None:
     steps = first_meeting(hub.formats["troika-consulting"], 240, "in-person")
     # 240 less the kickoff's 25 leave 215: one troika of 35 (5 + 3 x 10) at its page's
     # times, and 180 more. Two more rounds would leave a 110-minute break, longer than a
@@ -137,7 +143,7 @@ def test_a_long_meeting_keeps_the_format_times_and_adds_rounds_and_a_break(hub: 
     ]
 
 
-def test_every_format_keeps_its_page_times_in_every_meeting_long_enough(hub: Hub) -> None:
+def test_every_format_keeps_its_page_times_in_every_meeting_long_enough(hub: Site) -> None:
     """Over every format, every meeting length the picker offers and every mode: once a
     meeting holds a format's steps, each keeps at least its page's minutes, extra rounds
     are whole rounds, a break is no longer than a long lunch (or than a round), and the
@@ -167,7 +173,7 @@ def test_every_format_keeps_its_page_times_in_every_meeting_long_enough(hub: Hub
     assert checked > 100
 
 
-def test_every_design_runs_each_other_format_in_full_or_says_it_is_short(hub: Hub) -> None:
+def test_every_design_runs_each_other_format_in_full_or_says_it_is_short(hub: Site) -> None:
     """Every design, at every meeting length the picker offers: each other format gets
     its page's time or a round marked short."""
     for outcome in hub.outcomes.values():
@@ -195,7 +201,7 @@ def test_every_design_runs_each_other_format_in_full_or_says_it_is_short(hub: Hu
                         )
 
 
-def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: Hub) -> None:
+def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: Site) -> None:
     steps = [
         AgendaStep(step="Check-in round", minutes=10, detail="Arrive."),
         AgendaStep(step="Case work", minutes=20, detail="One case."),
@@ -212,7 +218,7 @@ def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: 
     ]
 
 
-def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: Hub) -> None:
+def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: Site) -> None:
     fmt = one_step(hub, "Case work")  # 30 minutes
     others = [hub.formats["case-clinic"], hub.formats["learning-circle"]]  # 60 and 90
     # 100 minutes: 75 after the kickoff, 45 beyond the 30 of case work, shared 23 + 22.
@@ -224,13 +230,13 @@ def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: 
     assert [m for _, m in shown(steps)[2:5]] == [10, 8, 7]
 
 
-def test_a_one_step_format_ending_in_a_closing_word_is_still_not_a_closing(hub: Hub) -> None:
+def test_a_one_step_format_ending_in_a_closing_word_is_still_not_a_closing(hub: Site) -> None:
     fmt = one_step(hub, "Closing reflections")
     steps = first_meeting(fmt, 120, "in-person", [hub.formats["case-clinic"]])
     assert [t for t, _ in shown(steps)[2:4]] == ["Closing reflections", "Case clinic round"]
 
 
-def test_one_minute_over_is_taken_from_the_longest_step_once(hub: Hub) -> None:
+def test_one_minute_over_is_taken_from_the_longest_step_once(hub: Site) -> None:
     long_and_short = [
         AgendaStep(step="Long round", minutes=60, detail="Most of it."),
         *(AgendaStep(step=f"Quick {n}", minutes=1, detail="A moment.") for n in "ab"),
@@ -240,7 +246,7 @@ def test_one_minute_over_is_taken_from_the_longest_step_once(hub: Hub) -> None:
     assert [m for _, m in shown(first_meeting(fmt, 10, "in-person"))] == [1, 1, 5, 1, 1, 1]
 
 
-def test_a_two_step_format_keeps_its_closing_last(hub: Hub) -> None:
+def test_a_two_step_format_keeps_its_closing_last(hub: Site) -> None:
     steps = [
         AgendaStep(step="Case work", minutes=20, detail="One case."),
         AgendaStep(step="Closing", minutes=10, detail="Each says what they take away."),

@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from peerhub.facets import group_values
-from peerhub.project import load_hub
+from peerhub.decisions.facets import group_values
+from peerhub.render.project import load_site
 
 from conftest import needs_chromium, rendered_sizes, repo_copy, served
 from picker_cases import FOLDER, load
@@ -21,8 +21,8 @@ pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served(repo_copy(tmp_path_factory.mktemp("browser") / "hub"))
+def base_url(real_site: tuple[str, Path]) -> str:
+    return real_site[0]
 
 
 @pytest.fixture(scope="module")
@@ -202,12 +202,12 @@ def test_pages_carry_a_content_security_policy(browser: object, base_url: str) -
 
 def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path]) -> None:
     url, root = scale
-    groups = load_hub(root).published_views
+    groups = load_site(root).published_views
     page.goto(url + "groups/")
     page.wait_for_selector("#group-filters:not([hidden])")
     assert page.locator("#filter-panel").get_attribute("open") is None  # folded on a phone
     page.click("#filter-panel > summary")
-    outcome_count = sum(1 for g in groups.values() if g["outcomes"]["primary"] == "support")
+    outcome_count = sum(1 for g in groups.values() if g.outcomes.primary == "support")
     label = page.locator("#filter-outcome option[value=support]").inner_text()
     assert label == f"Support ({outcome_count})"
 
@@ -215,14 +215,14 @@ def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path])
     both = [
         g
         for g in groups.values()
-        if g["outcomes"]["primary"] == "support" and group_values(g)["mode"] == ["virtual"]
+        if g.outcomes.primary == "support" and group_values(g)["mode"] == ["virtual"]
     ]
     mode_label = page.locator("#filter-mode option[value=virtual]").inner_text()
     assert mode_label == f"Virtual ({len(both)})"
     page.select_option("#filter-mode", "virtual")
     assert page.locator(".ph-count").inner_text() == f"{len(both)} groups match."
     shown = page.locator("#group-results li a").all_inner_texts()
-    assert sorted(shown) == sorted(g["name"] for g in both)
+    assert sorted(shown) == sorted(g.name for g in both)
     assert page.locator(".ph-directory").is_hidden()
     assert parse_qs(urlsplit(page.url).query) == {"outcome": ["support"], "mode": ["virtual"]}
 
@@ -236,8 +236,8 @@ def test_directory_filters_match_the_data(page: object, scale: tuple[str, Path])
 
 def test_the_join_link_lists_exactly_the_open_groups(page: object, scale: tuple[str, Path]) -> None:
     url, root = scale
-    views = load_hub(root).published_views.values()
-    open_names = sorted(g["name"] for g in views if g["joining"] == "open")
+    views = load_site(root).published_views.values()
+    open_names = sorted(g.name for g in views if g.joining == "open")
     # The synthetic groups are in every state, and the open ones fit the first list.
     assert 10 < len(open_names) <= 100
     page.goto(url)

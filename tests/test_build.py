@@ -13,11 +13,11 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.csp import known_scripts, with_policy
-from peerhub.facets import directory_data
-from peerhub.feed import atom_feed
-from peerhub.project import load_hub
-from peerhub.vocabulary import OUTCOME_IDS
+from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.render.csp import known_scripts, with_policy
+from peerhub.render.datafiles import directory_data
+from peerhub.render.feed import atom_feed
+from peerhub.render.project import load_site
 
 from conftest import VALID_GROUP, golden, make_project, mkdocs_build, soup
 from sample_groups import ANON, ANONYMOUS, PRIVATE, PUBLIC
@@ -273,7 +273,7 @@ def test_exact_feed(site: Path, update_goldens: bool) -> None:
 
 def test_feed_and_policy_in_process_match_the_goldens(site: Path) -> None:
     """The same goldens, computed in this process (where mutation testing can follow)."""
-    hub = load_hub(site.parent)
+    hub = load_site(site.parent)
     expected = (Path(__file__).parent / "golden" / "feed.xml").read_bytes()
     assert atom_feed(hub, "https://peer-group-hub.example.org/") == expected
     assert atom_feed(hub, "https://peer-group-hub.example.org") == expected
@@ -288,7 +288,7 @@ def test_feed_and_policy_in_process_match_the_goldens(site: Path) -> None:
 
 
 def test_a_feed_with_no_groups_is_still_valid(tmp_path: Path) -> None:
-    hub = load_hub(make_project(tmp_path / "hub", groups={}))
+    hub = load_site(make_project(tmp_path / "hub", groups={}))
     text = atom_feed(hub, "https://hub.example.org/").decode()
     assert text == (
         "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -319,9 +319,9 @@ def test_directory_lists_groups_by_the_name_shown(tmp_path: Path) -> None:
         tmp_path / "hub",
         groups={"aaa-circle.yml": zeta, "mmm-circle.yml": anonymous, "zzz-circle.yml": alpha},
     )
-    data = directory_data(load_hub(root))
+    data = directory_data(load_site(root))
     # By the name shown (an anonymous group by its label), not by file name or address.
-    assert [row[0] for row in data["groups"]] == [
+    assert [row["name"] for row in data["groups"]] == [
         "Alpha circle",
         "Anonymous support peer group",
         "Zeta circle",

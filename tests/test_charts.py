@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.charts import Bar, Chart, charts, geometry
-from peerhub.components import Components
-from peerhub.hub import Hub
-from peerhub.project import load_hub
+from peerhub.decisions.charts import Bar, Chart, charts, geometry
+from peerhub.render.components import Components
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from conftest import make_project
 
@@ -46,16 +46,16 @@ GROUPS = {
 
 
 @pytest.fixture(scope="module")
-def small_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
-    return load_hub(make_project(tmp_path_factory.mktemp("charts") / "hub", groups=GROUPS))
+def small_hub(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return load_site(make_project(tmp_path_factory.mktemp("charts") / "hub", groups=GROUPS))
 
 
 def bars(chart: Chart) -> list[tuple[str, int]]:
     return [(bar.label, bar.count) for bar in chart.bars]
 
 
-def test_each_chart_counts_the_published_groups_by_hand(small_hub: Hub) -> None:
-    found = charts(small_hub)
+def test_each_chart_counts_the_published_groups_by_hand(small_hub: Site) -> None:
+    found = charts(small_hub.published_views, small_hub.outcomes, small_hub.today)
     assert [(key, chart.key, chart.title) for key, chart in found.items()] == [
         ("sizes", "sizes", "Members per group"),
         ("cadences", "cadences", "How often groups meet"),
@@ -110,7 +110,7 @@ def test_bar_lengths_are_shares_of_the_longest() -> None:
     assert geometry(Chart("k", "T", (), 0)) == {"rows": []}
 
 
-def test_the_chart_reads_its_numbers_aloud(small_hub: Hub) -> None:
+def test_the_chart_reads_its_numbers_aloud(small_hub: Site) -> None:
     html = BeautifulSoup(Components(small_hub).group_chart("cadences"), "html.parser")
     image = html.select_one("[role=img]")
     assert image["aria-label"] == (
@@ -123,7 +123,10 @@ def test_the_chart_reads_its_numbers_aloud(small_hub: Hub) -> None:
 
 
 def test_a_hub_with_no_group_draws_nothing(tmp_path: Path) -> None:
-    hub = load_hub(make_project(tmp_path / "hub"))
-    assert all(not chart.recorded for chart in charts(hub).values())
+    hub = load_site(make_project(tmp_path / "hub"))
+    assert all(
+        not chart.recorded
+        for chart in charts(hub.published_views, hub.outcomes, hub.today).values()
+    )
     text = BeautifulSoup(Components(hub).group_chart("sizes"), "html.parser").get_text()
     assert "not recorded by any group on the hub yet" in text

@@ -1,24 +1,28 @@
 """What a group's page and /evaluate/ suggest when a check-in measure is low or falling.
 
 Every expected value here is worked out by hand from the thresholds in
-`src/peerhub/data/checkin_advice.yml`: attendance is low below 60% of members and
+`src/peerhub/decisions/data/checkin_advice.yml`: attendance is low below 60% of members and
 falling when it drops by 15 percentage points or more; a rating is low at 2 of 5 or
 less and falling when it drops by 1 point or more since the check-in before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from peerhub.advice import AdviceFile, advice_for, advice_rules, condition
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
+from peerhub.decisions.advice import AdviceFile, advice_for, advice_rules, condition
+from peerhub.decisions.views import CheckInView
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
+from sample_groups import checkin_view
 
 
 def checkin(
@@ -29,13 +33,15 @@ def checkin(
     results: int = 4,
     safety: int = 4,
     day: str = "2025-06-01",
-) -> dict[str, object]:
+) -> CheckInView:
     """A published check-in as a group page's view holds it."""
     fields = {"members": members, "meetings": 3, "attendance": attendance}
-    return {"date": day, **fields, "process": process, "results": results, "safety": safety}
+    return checkin_view(
+        {"date": day, **fields, "process": process, "results": results, "safety": safety}
+    )
 
 
-def fired(checkins: list[dict[str, object]]) -> list[tuple[str, str]]:
+def fired(checkins: list[CheckInView]) -> list[tuple[str, str]]:
     return [(a.rule.measure, a.rule.when) for a in advice_for(checkins)]
 
 
@@ -225,11 +231,11 @@ def test_only_the_latest_two_check_ins_count() -> None:
     ],
 )
 def test_thresholds_at_the_edge_and_one_step_past_it(
-    before: dict[str, object] | None, latest: dict[str, object], expected: list[tuple[str, str]]
+    before: CheckInView | None, latest: CheckInView, expected: list[tuple[str, str]]
 ) -> None:
-    assert fired([latest] if before is None else [{**before, "date": "2025-03-01"}, latest]) == (
-        expected
-    )
+    assert fired(
+        [latest] if before is None else [replace(before, date=dt.date(2025, 3, 1)), latest]
+    ) == (expected)
 
 
 def test_a_falling_rating_says_from_what_to_what() -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peerhub.cli import main
-from peerhub.groupwriter import append_checkin
-from peerhub.issueform import checkin_fields, checkin_form_yaml
-from peerhub.issuereader import checkin_from_issue
-from peerhub.project import check_project, load_hub
+from peerhub.commands.cli import main
+from peerhub.commands.issues.definitions import checkin_form_yaml
+from peerhub.commands.issues.questions import checkin_fields
+from peerhub.commands.issues.reader import checkin_from_issue
+from peerhub.commands.issues.writer import append_checkin
+from peerhub.render.project import check_project, load_site
 
 from conftest import REPO, VALID_GROUP, make_project
 
@@ -54,7 +55,7 @@ ADDED_BY_TWO = ADDED.replace("    ", "  ", 1).replace("\n      ", "\n    ")
 
 
 def hub_with(tmp_path: Path, text: str, visibility: str = "") -> object:
-    return load_hub(
+    return load_site(
         make_project(tmp_path / "hub", groups={"example-circle.yml": text + visibility})
     )
 

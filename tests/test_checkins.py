@@ -9,20 +9,22 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.checkins import check_checkins, months_running, trends
-from peerhub.components import Components
-from peerhub.models import Group
-from peerhub.pages import generated_assets
-from peerhub.project import check_project, load_hub
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.content.groups import Group
+from peerhub.content.rules import check_checkins
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
+from peerhub.decisions.checkins import months_running, trends
+from peerhub.decisions.views import CheckInView
+from peerhub.render.components import Components
+from peerhub.render.pages import generated_assets
+from peerhub.render.project import check_project, load_site
 
 from conftest import VALID_GROUP, make_project
-from sample_groups import CHECKINS
+from sample_groups import CHECKINS, checkin_view, group_view
 
 
 def page_of(tmp_path: Path, extra: str, visibility: str = "") -> BeautifulSoup:
-    hub = load_hub(
+    hub = load_site(
         make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP + extra + visibility})
     )
     (address,) = hub.published_views
@@ -89,22 +91,25 @@ def test_a_group_without_check_ins_says_so(tmp_path: Path) -> None:
 def test_dots_sit_on_the_scale_of_their_measure() -> None:
     (attendance, process, _, _) = trends(
         [
-            {
-                "date": "2025-01-01",
-                "members": 10,
-                "attendance": 10,
-                "process": 5,
-                "results": 1,
-                "safety": 1,
-            },
-            {
-                "date": "2025-02-01",
-                "members": 10,
-                "attendance": 0,
-                "process": 1,
-                "results": 1,
-                "safety": 1,
-            },
+            checkin_view(c)
+            for c in [
+                {
+                    "date": "2025-01-01",
+                    "members": 10,
+                    "attendance": 10,
+                    "process": 5,
+                    "results": 1,
+                    "safety": 1,
+                },
+                {
+                    "date": "2025-02-01",
+                    "members": 10,
+                    "attendance": 0,
+                    "process": 1,
+                    "results": 1,
+                    "safety": 1,
+                },
+            ]
         ]
     )
     # In percent of the chart: the plot runs from 3 to 97 across and from 8 to 92 down.
@@ -113,18 +118,26 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
     assert attendance.segments == ((attendance.points[0], attendance.points[1]),)
     (single, *_) = trends(
         [
-            {
-                "date": "2025-01-01",
-                "members": 4,
-                "attendance": 2,
-                "process": 3,
-                "results": 3,
-                "safety": 3,
-            }
+            checkin_view(c)
+            for c in [
+                {
+                    "date": "2025-01-01",
+                    "members": 4,
+                    "attendance": 2,
+                    "process": 3,
+                    "results": 3,
+                    "safety": 3,
+                }
+            ]
         ]
     )
     assert [(p.x, p.shown) for p in single.points] == [(50, "50%")]
     assert single.segments == ()
+
+
+def checkin(day: str, members: int = 6, attendance: float = 5) -> CheckInView:
+    fields = {"members": members, "meetings": 2, "attendance": attendance}
+    return checkin_view({"date": day, **fields, "process": 3, "results": 3, "safety": 3})
 
 
 @pytest.mark.parametrize(
@@ -137,7 +150,7 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
                 "started": "2024-01-15",
                 "ended": None,
                 "running": None,
-                "checkins": [{"date": "2024-04-14"}],
+                "checkins": [checkin("2024-04-14")],
             },
             2,
         ),
@@ -146,7 +159,7 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
                 "started": "2024-01-15",
                 "ended": None,
                 "running": None,
-                "checkins": [{"date": "2024-04-15"}],
+                "checkins": [checkin("2024-04-15")],
             },
             3,
         ),
@@ -156,7 +169,7 @@ def test_dots_sit_on_the_scale_of_their_measure() -> None:
     ],
 )
 def test_months_running(fields: dict[str, object], expected: int | None) -> None:
-    assert months_running(fields, dt.date(2025, 11, 30)) == expected
+    assert months_running(group_view(**fields), dt.date(2025, 11, 30)) == expected
 
 
 def test_check_ins_are_in_the_api_for_public_and_anonymous_groups_only(tmp_path: Path) -> None:
@@ -169,7 +182,7 @@ def test_check_ins_are_in_the_api_for_public_and_anonymous_groups_only(tmp_path:
         VALID_GROUP.replace("Example circle", "Hidden circle") + CHECKINS + "visibility: private\n"
     )
     groups = {"example.yml": VALID_GROUP + CHECKINS, "quiet.yml": anonymous, "hidden.yml": private}
-    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    hub = load_site(make_project(tmp_path / "hub", groups=groups))
     records = json.loads(dict(generated_assets(hub, "https://hub.example/"))["api/groups.json"])
     assert len(records) == 2
     for record in records:
@@ -192,11 +205,6 @@ def test_an_anonymous_groups_check_in_note_may_not_name_it(tmp_path: Path) -> No
     found = [p for p in problems if p.field == "checkins[3].note"]
     assert len(found) == 1
     assert "its name ('example circle')" in found[0].message
-
-
-def checkin(day: str, members: int = 6, attendance: float = 5) -> dict[str, object]:
-    fields = {"members": members, "meetings": 2, "attendance": attendance}
-    return {"date": day, **fields, "process": 3, "results": 3, "safety": 3}
 
 
 def test_points_keep_one_decimal_and_the_measures_keep_their_keys() -> None:

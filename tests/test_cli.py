@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.cli import main
-from peerhub.schema import schemas
+from peerhub.commands.cli import main
+from peerhub.render.schema import schemas
 
 from conftest import REPO, VALID_GROUP, make_project
 

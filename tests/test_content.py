@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.components import Components
-from peerhub.hub import Hub
-from peerhub.vocabulary import OUTCOME_IDS
+from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.render.components import Components
+from peerhub.site import Site
 
-from conftest import REPO, built_copy, macro_pages, soup
+from conftest import REPO, macro_pages, soup
 
 FORMAT_SLUGS = sorted(p.stem for p in (REPO / "formats").glob("*.yml"))
 
@@ -39,13 +39,13 @@ REQUIRED_FORMATS = {
 }
 
 
-def test_catalog_has_the_required_formats(hub: Hub) -> None:
+def test_catalog_has_the_required_formats(hub: Site) -> None:
     assert len(hub.formats) >= 15
     assert set(hub.formats) >= REQUIRED_FORMATS
 
 
 @pytest.mark.parametrize("slug", FORMAT_SLUGS)
-def test_format_is_complete_and_its_agenda_adds_up(slug: str, hub: Hub) -> None:
+def test_format_is_complete_and_its_agenda_adds_up(slug: str, hub: Site) -> None:
     fmt = hub.formats[slug]
     assert sum(step.minutes for step in fmt.agenda) == fmt.session_minutes
     for field in (
@@ -63,7 +63,7 @@ def test_format_is_complete_and_its_agenda_adds_up(slug: str, hub: Hub) -> None:
 
 
 @pytest.mark.parametrize("outcome_id", OUTCOME_IDS)
-def test_outcome_has_designs_whose_formats_exist(outcome_id: str, hub: Hub) -> None:
+def test_outcome_has_designs_whose_formats_exist(outcome_id: str, hub: Site) -> None:
     outcome = hub.outcomes[outcome_id]
     assert 1 <= len(outcome.designs) <= 3
     assert outcome.signs
@@ -72,12 +72,12 @@ def test_outcome_has_designs_whose_formats_exist(outcome_id: str, hub: Hub) -> N
         assert design.size.min <= design.size.max
 
 
-def test_every_outcome_is_served_by_some_format(hub: Hub) -> None:
+def test_every_outcome_is_served_by_some_format(hub: Site) -> None:
     served = {o for f in hub.formats.values() for o in f.outcomes.primary + f.outcomes.secondary}
     assert served == set(OUTCOME_IDS)
 
 
-def test_groups_from_the_sources(hub: Hub) -> None:
+def test_groups_from_the_sources(hub: Site) -> None:
     assert len(hub.published_views) >= 6
     staff_plus = hub.groups["staff-plus-peer-group"]
     assert (staff_plus.size.invited, staff_plus.size.members, staff_plus.size.attendance) == (
@@ -119,8 +119,8 @@ def test_text_is_original() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_copy(tmp_path_factory.mktemp("content") / "hub") / "site"
+def site(real_build: Path) -> Path:
+    return real_build / "site"
 
 
 def clicks_from_home(site: Path, limit: int) -> dict[str, int]:
@@ -143,7 +143,7 @@ def clicks_from_home(site: Path, limit: int) -> dict[str, int]:
     return seen
 
 
-def test_every_format_and_outcome_within_two_clicks_of_home(site: Path, hub: Hub) -> None:
+def test_every_format_and_outcome_within_two_clicks_of_home(site: Path, hub: Site) -> None:
     reach = clicks_from_home(site, limit=2)
     for slug in hub.formats:
         assert f"formats/{slug}/" in reach, slug
@@ -151,7 +151,7 @@ def test_every_format_and_outcome_within_two_clicks_of_home(site: Path, hub: Hub
         assert f"outcomes/{outcome_id}/" in reach, outcome_id
 
 
-def test_group_pages_claim_no_more_than_their_sources(hub: Hub) -> None:
+def test_group_pages_claim_no_more_than_their_sources(hub: Site) -> None:
     testing = hub.groups["testing-change-executive-directors"]
     assert testing.size.members is None  # its account says six to eight
     assert testing.facilitation is None  # a facilitator, paid or not: not said
@@ -184,7 +184,7 @@ def test_guides_hold_no_invented_figures(invented: str) -> None:
         assert invented not in guide.read_text(), guide.name
 
 
-def test_charts_of_what_no_group_recorded_are_not_drawn(hub: Hub) -> None:
+def test_charts_of_what_no_group_recorded_are_not_drawn(hub: Site) -> None:
     drawn = hub.charts
     assert not drawn["lifespans"].recorded  # no source says when its group started
     assert drawn["outcomes"].recorded

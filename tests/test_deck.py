@@ -17,11 +17,11 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from peerhub import deck
-from peerhub.cli import main
-from peerhub.deck import SIDE_LINES, Card, Section, cards, qr_svg, sheets
-from peerhub.hub import Hub
-from peerhub.project import load_hub
+from peerhub.commands.cli import main
+from peerhub.render import deck
+from peerhub.render.deck import SIDE_LINES, Card, Section, cards, qr_svg, sheets
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from conftest import REPO, golden, make_project, needs_chromium, soup
 
@@ -98,7 +98,7 @@ def _section(section: Section) -> str:
     return f"{section.heading}{more}: " + ", ".join(items)
 
 
-def test_the_real_deck_matches_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+def test_the_real_deck_matches_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
     lines = [outline(card) for card in cards(hub, SITE_URL)]
     golden("deck.txt", "\n".join(lines) + "\n", update_goldens)
 
@@ -122,7 +122,7 @@ def test_backs_sit_in_mirrored_slots_so_a_long_edge_flip_pairs_them() -> None:
     ],
 )
 def test_a_front_prints_and_encodes_its_format_page_under_the_site_url(
-    hub: Hub, site_url: str, shown: str
+    hub: Site, site_url: str, shown: str
 ) -> None:
     (card,) = [c for c in cards(hub, site_url) if c.slug == "troika-consulting"]
     assert card.name == "Troika consulting"
@@ -153,7 +153,7 @@ def test_a_format_on_three_sides_gets_a_second_card_with_a_blank_back(tmp_path: 
         "related": [],
     }
     (root / "formats" / "three-sided.yml").write_text(yaml.safe_dump(data, sort_keys=False))
-    mine = [c for c in cards(load_hub(root), SITE_URL) if c.slug == "three-sided"]
+    mine = [c for c in cards(load_site(root), SITE_URL) if c.slug == "three-sided"]
     # Roles take 1.5 + 2.25 + 3.25 + 2.25 lines and each step 8.25 (plus 1.5 for the
     # agenda's heading): one step fits beside the roles, the other three go on the next
     # side. Front and two sides: two cards, the second with a blank back.
@@ -164,7 +164,7 @@ def test_a_format_on_three_sides_gets_a_second_card_with_a_blank_back(tmp_path: 
 
 
 def test_a_long_format_goes_on_to_more_cards_and_loses_nothing(built: Path) -> None:
-    hub = load_hub(built)
+    hub = load_site(built)
     mine = [c for c in cards(hub, SITE_URL) if c.slug == "longest-format"]
     assert [(c.number, c.count) for c in mine] == [(n, len(mine)) for n in range(1, len(mine) + 1)]
     assert len(mine) >= 4  # 32 items of 10 lines each cannot fit on fewer sides
@@ -187,7 +187,7 @@ def test_a_long_format_goes_on_to_more_cards_and_loses_nothing(built: Path) -> N
 def test_the_page_shows_every_format_with_a_qr_code_of_its_absolute_address(
     built: Path,
 ) -> None:
-    hub = load_hub(built)
+    hub = load_site(built)
     html = soup(built / "site" / "formats" / "cards" / "index.html")
     fronts = html.select(".ph-deck-card--front")
     firsts = {f["data-card"].split("/")[0]: f for f in fronts if "/1/" in f["data-card"]}
@@ -220,7 +220,7 @@ def soup_of(markup: str) -> BeautifulSoup:
 def test_the_pdfs_hold_every_format_on_the_right_paper(
     built: Path, paper: str, points: tuple[int, int]
 ) -> None:
-    hub = load_hub(built)
+    hub = load_site(built)
     count = len(cards(hub, SITE_URL))
     reader = PdfReader(built / "site" / "formats" / paper)
     assert len(reader.pages) == 2 * math.ceil(count / 4)  # a sheet of fronts, one of backs

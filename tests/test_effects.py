@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from peerhub.agenda import Step, later_meeting
-from peerhub.choices import Constraints
-from peerhub.effects import (
+from peerhub.content.outcomes import Design
+from peerhub.decisions.picker.agenda import Step, later_meeting
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.effects import (
     NO_EFFECT,
     Effect,
-    Rank,
     minutes_effect,
-    rank,
     size_effect,
     source_size_effect,
     stretch_effect,
 )
-from peerhub.hub import Hub
-from peerhub.models import Design
-from peerhub.recommend import explain_second, recommend
+from peerhub.decisions.picker.ranking import Rank, rank
+from peerhub.site import Site
 
 REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")
 
@@ -67,7 +65,7 @@ def test_the_sources_group_sizes(
     assert effect == (Effect(penalty=1) if ranked_lower else NO_EFFECT)
 
 
-def test_a_meeting_too_short_for_the_main_format_conflicts(hub: Hub) -> None:
+def test_a_meeting_too_short_for_the_main_format_conflicts(hub: Site) -> None:
     """A design planning 100 minutes around a 60-minute format (case clinic's page)."""
     plan, main = design(6, 8, minutes=100), hub.formats["case-clinic"]
     assert main.session_minutes == 60
@@ -105,9 +103,9 @@ def test_later_meetings_fold_both_opening_steps_into_the_check_in() -> None:
     ]
 
 
-def test_the_second_outcome_note_names_that_outcomes_own_first_design(hub: Hub) -> None:
-    text = explain_second(hub, "support", "problem-solving")
-    first = recommend(hub, "problem-solving", Constraints()).designs[0]
+def test_the_second_outcome_note_names_that_outcomes_own_first_design(hub: Site) -> None:
+    text = hub.recommender.explain_second("support", "problem-solving")
+    first = hub.recommender.recommend("problem-solving", Constraints()).designs[0]
     assert text.startswith("Design for one outcome: Support.")
     assert f"\u201c{first.design.title}\u201d ({first.size_text}, monthly, for 6–12 months)" in text
     # It names no design of the primary outcome: which one is shown first depends on
@@ -133,7 +131,7 @@ def test_a_group_too_small_costs_the_people_it_is_short() -> None:
     assert size_effect(design(20, 24), "6-8")[0].size_cost == 12
 
 
-def test_a_design_stretching_its_format_in_every_way_says_each(hub: Hub) -> None:
+def test_a_design_stretching_its_format_in_every_way_says_each(hub: Site) -> None:
     fmt = hub.formats["case-clinic"]  # 4-5 people, 60 minutes, monthly
     assert (fmt.size.max, fmt.session_minutes, fmt.cadence) == (5, 60, "monthly")
     fits = design(4, 5, minutes=60)

@@ -21,10 +21,10 @@ class Blocked:
         return None
 
 sys.meta_path.insert(0, Blocked())
-from peerhub.pages import generated_assets, generated_pages, search_entries
-from peerhub.project import load_hub
+from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.project import load_site
 
-hub = load_hub(Path(sys.argv[1]))
+hub = load_site(Path(sys.argv[1]))
 sizes = {page.src_uri: len(page.body()) for page in generated_pages(hub)}
 assets = sorted(path for path, _ in generated_assets(hub, "https://hub.example/"))
 engines = sorted(m for m in sys.modules if m.split(".")[0] in {"mkdocs", "material"})

@@ -14,14 +14,16 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.components import Components
-from peerhub.evidence import evidence_for
-from peerhub.hub import Hub
-from peerhub.pages import generated_assets
-from peerhub.project import load_hub
-from peerhub.schema import schemas
+from peerhub.decisions.evidence import evidence_for
+from peerhub.decisions.views import GroupView
+from peerhub.render.components import Components
+from peerhub.render.pages import generated_assets
+from peerhub.render.project import load_site
+from peerhub.render.schema import schemas
+from peerhub.site import Site
 
 from conftest import golden_json, make_project, needs_chromium, served, soup
+from sample_groups import group_view
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -32,14 +34,9 @@ def view(
     ended: str | None = None,
     running: bool | None = True,
     checkins: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """A published view as `privacy.published_views` gives it, reduced to what counts."""
-    return {
-        "started": started,
-        "ended": ended,
-        "running": running,
-        "checkins": checkins or [],
-    }
+) -> GroupView:
+    """A published view as `masking.published_views` gives it, with what counts set."""
+    return group_view(started=started, ended=ended, running=running, checkins=checkins or [])
 
 
 def checkin(members: int, attendance: float, process: int, results: int, safety: int) -> dict:
@@ -108,7 +105,7 @@ def test_long_running_counts_months_to_the_end_the_last_check_in_or_today() -> N
     assert found.texts("format")["lasting"] == "2 of 4 ran 12 months or more."
 
 
-def test_evaluate_states_the_rules_as_reviewed(hub: Hub, update_goldens: bool) -> None:
+def test_evaluate_states_the_rules_as_reviewed(hub: Site, update_goldens: bool) -> None:
     html = BeautifulSoup(Components(hub).evidence_rules("evaluate/"), "html.parser")
     rules = [(dt_.get_text(), dt_.find_next_sibling("dd").get_text()) for dt_ in html.select("dt")]
     golden_json("evidence-rules.json", rules, update_goldens)
@@ -258,7 +255,7 @@ def test_the_evidence_data_follows_its_schema(site: tuple[str, Path]) -> None:
 
 
 def test_the_picker_never_offers_a_format_that_is_part_of_other_meetings(tmp_path: Path) -> None:
-    hub = load_hub(make_project(tmp_path / "hub"))
+    hub = load_site(make_project(tmp_path / "hub"))
     assert hub.formats["health-check"].standalone is False
     offered = {key for found in hub.candidates.values() for key, _, _ in found}
     assert "format/health-check" not in offered
@@ -267,7 +264,7 @@ def test_the_picker_never_offers_a_format_that_is_part_of_other_meetings(tmp_pat
 
 
 def test_the_check_in_templates_carry_every_field_and_question(tmp_path: Path) -> None:
-    files = dict(generated_assets(load_hub(make_project(tmp_path / "hub")), "https://x.example/"))
+    files = dict(generated_assets(load_site(make_project(tmp_path / "hub")), "https://x.example/"))
     assert files["evaluate/check-ins.csv"] == (
         "date,members,meetings,attendance,process,results,safety,note\r\n"
     )

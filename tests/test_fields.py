@@ -15,16 +15,16 @@ from typing import Literal
 import pytest
 from pydantic import Field
 
-from peerhub.hub import Hub
-from peerhub.issueform import NOT_ASKED, form_fields
-from peerhub.models import Group
-from peerhub.privacy import CLASSIFICATION, NEVER
-from peerhub.scaffold import MODELS, scaffold, unmentioned
+from peerhub.commands.issues.questions import NOT_ASKED, form_fields
+from peerhub.commands.scaffold import MODELS, scaffold, unmentioned
+from peerhub.content.groups import Group
+from peerhub.decisions.privacy import CLASSIFICATION, NEVER
+from peerhub.site import Site
 
 from conftest import REPO
 
 FIELDS = list(Group.model_fields)
-TEMPLATES = REPO / "src" / "peerhub" / "templates"
+TEMPLATES = REPO / "src" / "peerhub" / "render" / "templates"
 
 #: Fields the group page shows under another name or through a component.
 SHOWN_AS = {
@@ -46,7 +46,7 @@ def test_every_field_is_in_the_committed_schema_with_its_docstring() -> None:
 
 
 @pytest.mark.parametrize("name", FIELDS)
-def test_the_issue_form_asks_for_every_field_it_can(name: str, repo_hub: Hub) -> None:
+def test_the_issue_form_asks_for_every_field_it_can(name: str, repo_hub: Site) -> None:
     asked = {f.field.split(".")[0] for f in form_fields(repo_hub)}
     assert (name in asked) != (name in NOT_ASKED), (
         f"{name}: its type gives no plain question; write one in issueform.form_fields, "
@@ -62,7 +62,7 @@ def test_the_new_group_file_offers_every_field(name: str) -> None:
 @pytest.mark.parametrize("kind", ["group", "format"])
 def test_the_templates_word_every_field_themselves(kind: str) -> None:
     """Appending a field under its docstring is the fallback, not the way to ship."""
-    template = (TEMPLATES / f"new-{kind}.yml").read_text()
+    template = (REPO / "src" / "peerhub" / "commands" / "templates" / f"new-{kind}.yml").read_text()
     assert unmentioned(template, MODELS[kind]) == []
 
 
@@ -80,7 +80,7 @@ class _Grown(Group):
 
 
 def test_a_field_added_to_the_model_is_asked_and_offered_without_more_changes(
-    repo_hub: Hub,
+    repo_hub: Site,
 ) -> None:
     questions = {f.field: f for f in form_fields(repo_hub, _Grown)}
     assert (questions["cadence_weeks"].label, questions["cadence_weeks"].kind) == (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.filenames import file_name_problem, slugify
+from peerhub.content.filenames import file_name_problem, slugify
 
 
 @pytest.mark.parametrize(

@@ -15,22 +15,22 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.hub import Hub
-from peerhub.material import front_matter, index_entry
-from peerhub.pages import generated_assets, generated_pages, search_entries
-from peerhub.project import load_hub
+from peerhub.adapter.material import front_matter, index_entry
+from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from conftest import REPO, golden_json, make_project
 from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 
 @pytest.fixture
-def hub(tmp_path: Path) -> Hub:
+def hub(tmp_path: Path) -> Site:
     groups = {"platform-leads-circle.yml": PUBLIC, "quiet.yml": ANONYMOUS, "secret.yml": PRIVATE}
-    return load_hub(make_project(tmp_path / "hub", groups=groups))
+    return load_site(make_project(tmp_path / "hub", groups=groups))
 
 
-def test_generated_pages_match_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+def test_generated_pages_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
     pages = [
         {"page": page.src_uri, "source": page.source, "front_matter": front_matter(page)}
         for page in generated_pages(hub)
@@ -38,13 +38,13 @@ def test_generated_pages_match_the_reviewed_golden(hub: Hub, update_goldens: boo
     golden_json("generated-pages.json", pages, update_goldens)
 
 
-def test_search_entries_match_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+def test_search_entries_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
     golden_json(
         "search-entries-all.json", [index_entry(e) for e in search_entries(hub)], update_goldens
     )
 
 
-def test_data_files_are_the_documented_ones(hub: Hub) -> None:
+def test_data_files_are_the_documented_ones(hub: Site) -> None:
     assert [path for path, _ in generated_assets(hub, "https://hub.example/")] == [
         "groups/feed.xml",
         "api/formats.json",
@@ -62,7 +62,7 @@ def test_data_files_are_the_documented_ones(hub: Hub) -> None:
     ]
 
 
-def test_the_api_lists_published_groups_with_their_addresses(hub: Hub) -> None:
+def test_the_api_lists_published_groups_with_their_addresses(hub: Site) -> None:
     files = dict(generated_assets(hub, "https://hub.example/"))
     groups = json.loads(files["api/groups.json"])
     assert [g["slug"] for g in groups] == list(hub.published_views)
@@ -89,7 +89,7 @@ def _outline(html: str) -> dict[str, list[str]]:
 
 
 def test_every_page_body_is_made_for_its_own_page_and_address(
-    hub: Hub, update_goldens: bool
+    hub: Site, update_goldens: bool
 ) -> None:
     bodies = {page.src_uri: _outline(str(page.body())) for page in generated_pages(hub)}
     golden_json("generated-bodies.json", bodies, update_goldens)
@@ -106,18 +106,18 @@ outcomes:
 
 
 @pytest.fixture
-def paged_hub(tmp_path: Path) -> Hub:
+def paged_hub(tmp_path: Path) -> Site:
     """25 public groups with ten to a directory page: three pages, the last one short."""
     groups = {f"circle-{n:02d}.yml": PAGED_GROUP.format(n=n, day=n) for n in range(1, 26)}
     root = make_project(tmp_path / "paged", groups=groups)
     config = root / "mkdocs.yml"
     text = config.read_text()
     config.write_text(text.replace("  peerhub:\n", "  peerhub:\n    directory_page_size: 10\n"))
-    return load_hub(root)
+    return load_site(root)
 
 
 def test_the_directory_splits_into_pages_of_the_set_size(
-    paged_hub: Hub, update_goldens: bool
+    paged_hub: Site, update_goldens: bool
 ) -> None:
     pages = [p for p in generated_pages(paged_hub) if p.src_uri.startswith("groups/")]
     directory = [p for p in pages if "/page/" in p.src_uri or p.src_uri == "groups/index.md"]
@@ -135,7 +135,7 @@ def test_the_directory_splits_into_pages_of_the_set_size(
     )
 
 
-def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(hub: Hub) -> None:
+def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(hub: Site) -> None:
     files = dict(generated_assets(hub, "https://hub.example/"))
     formats = files["api/formats.json"]
     assert formats.endswith("]\n")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.cli import main
-from peerhub.guides import MACROS, page_url
+from peerhub.commands.cli import main
+from peerhub.render.guides import MACROS, page_url
 
 from conftest import VALID_GROUP, failed_build_keeps_site, make_project, mkdocs_build
 
@@ -135,7 +135,7 @@ def test_a_page_that_is_no_template_is_located(
 
 
 def test_every_registered_macro_is_checked() -> None:
-    source = (Path(__file__).parents[1] / "hooks" / "macros.py").read_text()
+    source = (Path(__file__).parents[1] / "src" / "peerhub" / "adapter" / "macros.py").read_text()
     assert "for macro_name in MACROS:" in source
     assert len(MACROS) == 17
 

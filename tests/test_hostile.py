@@ -18,8 +18,8 @@ import icalendar
 import pytest
 import yaml
 
-from peerhub.cli import main
-from peerhub.problems import Problem
+from peerhub.commands.cli import main
+from peerhub.content.problems import Problem
 
 from conftest import (
     REPO,

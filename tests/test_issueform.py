@@ -10,26 +10,27 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from peerhub.cli import main
-from peerhub.hub import Hub
-from peerhub.issueform import form_fields, form_yaml
-from peerhub.issuereader import group_from_issue
-from peerhub.models import Group
-from peerhub.project import check_project
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.commands.cli import main
+from peerhub.commands.issues.definitions import form_yaml
+from peerhub.commands.issues.questions import form_fields
+from peerhub.commands.issues.reader import group_from_issue
+from peerhub.content.groups import Group
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
+from peerhub.render.project import check_project
+from peerhub.site import Site
 
 from conftest import REPO, make_project
 
 BODIES = Path(__file__).parent / "issues"
 
 
-def test_committed_issue_form_is_current(hub: Hub) -> None:
+def test_committed_issue_form_is_current(hub: Site) -> None:
     committed = (REPO / ".github" / "ISSUE_TEMPLATE" / "share-experience.yml").read_text()
     assert committed == form_yaml(hub), "run `peerhub issue-form` to refresh it"
 
 
-def test_form_fields_are_group_fields(hub: Hub) -> None:
+def test_form_fields_are_group_fields(hub: Site) -> None:
     for spec in form_fields(hub):
         model: type[BaseModel] = Group
         *parents, last = spec.field.split(".")
@@ -43,7 +44,7 @@ def test_form_fields_are_group_fields(hub: Hub) -> None:
         assert last in model.model_fields, spec.field
 
 
-def test_form_is_a_valid_issue_form(hub: Hub) -> None:
+def test_form_is_a_valid_issue_form(hub: Site) -> None:
     form = yaml.safe_load(form_yaml(hub))
     ids = [item["id"] for item in form["body"] if "id" in item]
     assert len(ids) == len(set(ids))
@@ -52,7 +53,7 @@ def test_form_is_a_valid_issue_form(hub: Hub) -> None:
         assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 
 
-def test_complete_body_becomes_a_valid_group(hub: Hub) -> None:
+def test_complete_body_becomes_a_valid_group(hub: Site) -> None:
     slug, text, problems = group_from_issue(hub, (BODIES / "complete.md").read_text())
     assert problems == []
     assert slug == "finance-leaders-circle"
@@ -71,7 +72,7 @@ def test_complete_body_becomes_a_valid_group(hub: Hub) -> None:
     assert text.startswith("# yaml-language-server: $schema=../schema/group.schema.json\n")
 
 
-def test_missing_and_extra_sections_are_explained(hub: Hub) -> None:
+def test_missing_and_extra_sections_are_explained(hub: Site) -> None:
     _, _, problems = group_from_issue(hub, (BODIES / "missing-and-extra.md").read_text(), "body.md")
     assert [str(p) for p in problems] == [
         "body.md:1:1: error: summary: the section '### One-sentence summary' is missing; "
@@ -84,7 +85,7 @@ def test_missing_and_extra_sections_are_explained(hub: Hub) -> None:
     ]
 
 
-def test_bad_answers_point_at_their_sections(hub: Hub) -> None:
+def test_bad_answers_point_at_their_sections(hub: Site) -> None:
     _, _, problems = group_from_issue(hub, (BODIES / "bad-values.md").read_text(), "body.md")
     assert [str(p) for p in problems] == [
         "body.md:19:1: error: formats: 'Fishbowl' is not one of the form's options",
@@ -94,7 +95,7 @@ def test_bad_answers_point_at_their_sections(hub: Hub) -> None:
     ]
 
 
-def test_rules_apply_too(hub: Hub) -> None:
+def test_rules_apply_too(hub: Site) -> None:
     body = (BODIES / "bad-values.md").read_text()
     body = body.replace(", Fishbowl", "").replace("an hour", "60").replace("http:", "https:")
     _, _, problems = group_from_issue(hub, body, "body.md")
@@ -151,7 +152,7 @@ def test_a_fence_in_an_answer_cannot_close_the_bots_reply(tmp_path: Path) -> Non
     assert "choose one of the form's options" in inside
 
 
-def test_a_reserved_file_name_is_refused(hub: Hub) -> None:
+def test_a_reserved_file_name_is_refused(hub: Site) -> None:
     _, _, problems = group_from_issue(hub, body_with(**{"Group name": "Page"}), "body.md")
     assert [str(p) for p in problems if p.field == "name"] == [
         "body.md:3:1: error: name: the group name gives the file name 'page.yml', but "
@@ -159,7 +160,7 @@ def test_a_reserved_file_name_is_refused(hub: Hub) -> None:
     ]
 
 
-def test_a_section_given_twice_is_an_error(hub: Hub) -> None:
+def test_a_section_given_twice_is_an_error(hub: Site) -> None:
     body = body_with() + "\n### Sector\n\nFinance\n"
     _, _, problems = group_from_issue(hub, body, "body.md")
     assert [p.message for p in problems] == [
@@ -167,14 +168,14 @@ def test_a_section_given_twice_is_an_error(hub: Hub) -> None:
     ]
 
 
-def test_the_form_can_say_whether_the_group_still_meets(hub: Hub) -> None:
+def test_the_form_can_say_whether_the_group_still_meets(hub: Site) -> None:
     body = body_with() + "\n### Is the group still meeting?\n\nNo, it has stopped\n"
     _, text, problems = group_from_issue(hub, body, "body.md")
     assert problems == []
     assert "running: 'false'" in text or "running: false" in text
 
 
-def test_the_form_can_say_how_to_join(hub: Hub) -> None:
+def test_the_form_can_say_how_to_join(hub: Site) -> None:
     body = body_with() + (
         "\n### Can new members join?\n\nThere is a waitlist\n"
         "\n### Next intake\n\n2099-03\n"
@@ -189,7 +190,7 @@ def test_the_form_can_say_how_to_join(hub: Hub) -> None:
     assert group.join_how == "E-mail Sam with a line about your role."
 
 
-def test_a_bad_intake_month_points_at_its_answer(hub: Hub) -> None:
+def test_a_bad_intake_month_points_at_its_answer(hub: Site) -> None:
     body = body_with() + "\n### Can new members join?\n\nThere is a waitlist\n"
     body += "\n### Next intake\n\nspring\n"
     _, _, problems = group_from_issue(hub, body, "body.md")
@@ -200,7 +201,7 @@ def test_a_bad_intake_month_points_at_its_answer(hub: Hub) -> None:
     ]
 
 
-def test_a_number_answer_int_cannot_read_gets_the_forms_message(hub: Hub) -> None:
+def test_a_number_answer_int_cannot_read_gets_the_forms_message(hub: Site) -> None:
     body = (BODIES / "bad-values.md").read_text().replace("an hour", "\u00b2")
     _, _, problems = group_from_issue(hub, body, "body.md")
     assert (

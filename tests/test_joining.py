@@ -15,11 +15,11 @@ from xml.etree import ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.components import Components
-from peerhub.joining import intake
-from peerhub.models import Group
-from peerhub.privacy import published
-from peerhub.project import load_hub
+from peerhub.content.groups import Group
+from peerhub.decisions.joining import intake
+from peerhub.decisions.masking import published
+from peerhub.render.components import Components
+from peerhub.render.project import load_site
 
 from conftest import git_commit, make_project, mkdocs_build, soup
 
@@ -130,11 +130,15 @@ def test_an_anonymous_group_shows_the_badge_and_never_how_to_join(site: Path) ->
         }
     )
     view = published("quiet", group, "Support")
-    assert (view["joining"], view["join_how"], view["contact"]) == ("open", None, None)
+    assert view is not None
+    assert (view.joining, view.join_how, view.contact) == ("open", None, None)
     public = published("quiet", group.model_copy(update={"visibility": "public"}), "Support")
-    assert public["join_how"] == "Ask Dana in the team leads channel."
+    assert public is not None
+    assert public.join_how == "Ask Dana in the team leads channel."
     kept = group.model_copy(update={"visibility": "public", "publish_contact": False})
-    assert published("quiet", kept, "Support")["join_how"] is None
+    shut = published("quiet", kept, "Support")
+    assert shut is not None
+    assert shut.join_how is None
 
 
 def test_the_home_page_counts_the_open_groups_with_a_page(site: Path) -> None:
@@ -155,10 +159,9 @@ def test_the_directory_shows_the_badge_and_offers_the_facet(site: Path) -> None:
     options = [o.get_text() for o in page.select("#filter-joining option")]
     assert options == ["Any", "Open to new members", "Waitlist", "Closed", "Not recorded"]
     data = json.loads((site / "assets" / "directory-data.json").read_text())
-    facet = next(f for f in data["facets"] if f[0] == "joining")
-    assert facet[3] == ["open", "waitlist", "closed", "unknown"]
-    column = 3 + [f[0] for f in data["facets"]].index("joining")
-    values = {row[0]: [facet[3][v] for v in row[column]] for row in data["groups"]}
+    facet = next(f for f in data["facets"] if f["name"] == "joining")
+    assert [o["value"] for o in facet["options"]] == ["open", "waitlist", "closed", "unknown"]
+    values = {row["name"]: row["values"]["joining"] for row in data["groups"]}
     assert values == {
         "Anonymous support peer group": ["open"],
         "Asking circle": ["open"],
@@ -229,7 +232,7 @@ def test_the_feed_notes_the_day_a_group_opened(tmp_path: Path) -> None:
 def test_the_home_page_count_reads_for_none_and_for_one(
     tmp_path: Path, groups: dict[str, str], said: str
 ) -> None:
-    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    hub = load_site(make_project(tmp_path / "hub", groups=groups))
     html = BeautifulSoup(str(Components(hub).open_groups()), "html.parser")
     assert html.get_text(" ", strip=True).replace("  ", " ") == said
 

@@ -19,11 +19,10 @@ from dateutil.rrule import rrulestr
 from pypdf import PdfReader
 from test_picker_cases import shown_in_picker
 
-from peerhub.choices import Constraints
-from peerhub.hub import Hub
-from peerhub.recommend import recommend
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.site import Site
 
-from conftest import needs_chromium, repo_copy, served
+from conftest import needs_chromium
 from picker_cases import FOLDER, load
 
 pytestmark = needs_chromium
@@ -35,8 +34,8 @@ GAPS |= {"Every two months": (56, 63), "Quarterly": (84, 98)}
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served(repo_copy(tmp_path_factory.mktemp("kit") / "hub"))
+def site_url(real_site: tuple[str, Path]) -> str:
+    return real_site[0]
 
 
 def in_holidays(day: dt.date) -> bool:
@@ -57,7 +56,7 @@ def test_kit_matches_the_picker(browser: object, site_url: str, name: str) -> No
     assert picked == [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
     links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
     for design, href in zip(case["designs"], links, strict=True):
-        page.goto(site_url + "outcomes/" + href)
+        page.goto(urljoin(site_url + "outcomes/", href))  # relative or absolute
         page.wait_for_selector("#meeting-1")
         assert page.locator("h1").text_content() == "Start kit: " + design["title"]
         facts = facts_of(page)
@@ -167,27 +166,31 @@ def check_calendar(data: bytes, design: dict, first: dt.date, facts: dict) -> No
 ALL_CASES = [c for c in sorted(FOLDER.glob("*.yml")) if not load(c).get("page")]
 
 
-def test_every_golden_case_opens_the_kit_it_shows(browser: object, site_url: str) -> None:
+# One test per case (not one loop over all): some 200 kit pages in one test made the
+# whole suite wait for one worker; as separate tests, pytest-xdist spreads them.
+@pytest.mark.parametrize("path", ALL_CASES, ids=[c.stem for c in ALL_CASES])
+def test_every_golden_case_opens_the_kit_it_shows(
+    browser: object, site_url: str, path: Path
+) -> None:
     page = browser.new_page()
     mismatches = []
-    for path in ALL_CASES:
-        case = load(path)
-        query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
-        page.goto(f"{site_url}outcomes/?{query}")
-        page.wait_for_selector("#picker-results article")
-        links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
-        for design, href in zip(case["designs"], links, strict=True):
-            page.goto(site_url + "outcomes/" + href)
-            page.wait_for_selector("#meeting-1")
-            facts = page.locator("dl.ph-facts dd").all_text_contents()
-            first = [cell(r, 1) for r in page.locator("#meeting-1 tbody tr").all()]
-            later = [cell(r, 1) for r in page.locator("#meeting-2 tbody tr").all()]
-            if (
-                facts[1:3] != [design["size"], design["meetings"]]
-                or first != [s[0] for s in design["agenda"]]
-                or later != [s[0] for s in design["later"]]
-            ):
-                mismatches.append(f"{path.stem}: {design['title']}")
+    case = load(path)
+    query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
+    page.goto(f"{site_url}outcomes/?{query}")
+    page.wait_for_selector("#picker-results article")
+    links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
+    for design, href in zip(case["designs"], links, strict=True):
+        page.goto(urljoin(site_url + "outcomes/", href))  # relative or absolute
+        page.wait_for_selector("#meeting-1")
+        facts = page.locator("dl.ph-facts dd").all_text_contents()
+        first = [cell(r, 1) for r in page.locator("#meeting-1 tbody tr").all()]
+        later = [cell(r, 1) for r in page.locator("#meeting-2 tbody tr").all()]
+        if (
+            facts[1:3] != [design["size"], design["meetings"]]
+            or first != [s[0] for s in design["agenda"]]
+            or later != [s[0] for s in design["later"]]
+        ):
+            mismatches.append(f"{path.stem}: {design['title']}")
     page.close()
     assert mismatches == []
 
@@ -320,7 +323,7 @@ def test_a_chosen_cadence_sets_the_kit_and_the_series(context: object, site_url:
 
 
 def test_a_meeting_length_of_45_minutes_is_the_pickers(
-    context: object, site_url: str, repo_hub: Hub
+    context: object, site_url: str, repo_hub: Site
 ) -> None:
     page = open_kit(context, site_url, outcome="support", design="support-1", minutes="45")
     assert facts_of(page)["Meetings"] == "Monthly, 45 minutes"
@@ -328,7 +331,7 @@ def test_a_meeting_length_of_45_minutes_is_the_pickers(
     # agenda's own rules are pinned in tests/test_agenda.py): 45 minutes in all, the
     # welcome, ground rules and calendar keeping 10 + 10 + 5, and troika consulting as
     # a short round of at least 10 minutes.
-    made = recommend(repo_hub, "support", Constraints(minutes=45), limit=99).designs
+    made = repo_hub.recommender.recommend("support", Constraints(minutes=45), limit=99).designs
     support_1 = next(r for r in made if r.key == "support/1")
     first = steps_of(page, "#meeting-1")
     assert first == [(s.title, s.minutes) for s in support_1.agenda]

@@ -6,7 +6,7 @@ import time
 
 from bs4 import BeautifulSoup
 
-from peerhub.markup import prose, text
+from peerhub.render.markup import prose, text
 
 
 def parsed(markdown: str) -> BeautifulSoup:
@@ -69,9 +69,11 @@ def test_output_is_inert_for_markdown_and_jinja() -> None:
 
 
 def test_many_brackets_stay_fast() -> None:
-    start = time.perf_counter()
+    # The time this process spends, not the clock's: other work on the machine (or the
+    # suite's other workers) must not make a fast parse look slow.
+    start = time.process_time()
     html = parsed("[" * 5000 + "x")
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
     assert html.get_text() == "[" * 5000 + "x"
 
 

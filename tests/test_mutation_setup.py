@@ -1,4 +1,4 @@
-"""`make mutate` can run its named form (`mutmut run "peerhub.deck*"`): mutmut then
+"""`make mutate` can run its named form (`mutmut run "peerhub.render.deck*"`): mutmut then
 collects the selected tests twice in one process and asks for them by id, so each id
 must come out the same the second time (see `conftest.plain_id`)."""
 

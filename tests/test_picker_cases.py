@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
@@ -15,13 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 from test_advice_scenarios import SCENARIOS, broken, constraints, size_choice
 
-from peerhub.cards import design_key, meetings_text
-from peerhub.choices import Constraints
-from peerhub.hub import Hub
-from peerhub.picker import CHOICES, picker_data
-from peerhub.recommend import recommend
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.recommend import design_key
+from peerhub.render.cards import meetings_text
+from peerhub.render.picker_table import CHOICES, picker_data
+from peerhub.site import Site
 
-from conftest import NODE, REPO, needs_chromium, needs_node, repo_copy, served
+from conftest import NODE, REPO, needs_chromium, needs_node
 from picker_cases import CASES, expected_now, load, write
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
@@ -34,7 +33,7 @@ def test_there_are_enough_cases() -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])
-def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, hub: Hub) -> None:
+def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, hub: Site) -> None:
     case = load(path)
     result = expected_now(hub, case)
     if update_goldens:
@@ -45,7 +44,7 @@ def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, h
 
 @needs_node
 def test_the_data_gives_every_reviewed_answer_through_the_real_lookup(
-    hub: Hub, tmp_path: Path
+    hub: Site, tmp_path: Path
 ) -> None:
     """picker-data.json, computed here, read by the lookup code of docs/assets/hub.js that
     the picker and the start kit run (in Node: the same code, without a browser)."""
@@ -74,7 +73,7 @@ def test_the_data_gives_every_reviewed_answer_through_the_real_lookup(
 
 @needs_node
 def test_the_lookup_finds_no_outcome_in_a_name_every_object_inherits(
-    hub: Hub, tmp_path: Path
+    hub: Site, tmp_path: Path
 ) -> None:
     """An address such as ?outcome=__proto__ gets no designs and no notes from the real
     lookup code (it looks among the data's own keys), instead of an exception."""
@@ -98,10 +97,9 @@ def test_the_lookup_finds_no_outcome_in_a_name_every_object_inherits(
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    root = repo_copy(tmp_path_factory.mktemp("picker") / "hub")
-    for url in served(root):
-        yield url, root / "site"
+def site_url(real_site: tuple[str, Path]) -> tuple[str, Path]:
+    url, root = real_site
+    return url, root / "site"
 
 
 def shown_cards(html: str) -> list[dict[str, object]]:
@@ -156,25 +154,26 @@ def shown_in_picker(page: object) -> dict[str, object]:
     }
 
 
+# One test per case, so that pytest-xdist can spread the cases over its workers.
 @needs_chromium
-def test_the_picker_script_shows_every_case(browser: object, site_url: tuple[str, Path]) -> None:
+@pytest.mark.parametrize("path", PICKER_CASES, ids=[c.stem for c in PICKER_CASES])
+def test_the_picker_script_shows_every_case(
+    browser: object, site_url: tuple[str, Path], path: Path
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     url = site_url[0]
-    mismatches = []
-    for path in PICKER_CASES:
-        case = load(path)
-        query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
-        page.goto(f"{url}outcomes/?{query}")
-        page.wait_for_selector("#picker-results article")
-        shown = [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
-        if shown_in_picker(page) != {"designs": shown, "notes": case["notes"]}:
-            mismatches.append(path.stem)
+    case = load(path)
+    query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
+    page.goto(f"{url}outcomes/?{query}")
+    page.wait_for_selector("#picker-results article")
+    shown = [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
+    picked = shown_in_picker(page)
     context.close()
     assert errors == []
-    assert mismatches == []
+    assert picked == {"designs": shown, "notes": case["notes"]}
 
 
 def _cards_markup(html: str, address: str) -> list[str]:
@@ -209,12 +208,9 @@ def test_the_picker_shows_the_outcome_pages_own_cards(
 #: Runs the real answer() of hub.js over every outcome and every combination of
 #: choices, and prints one line per answer: what a reader would see, as JSON.
 EVERY_ANSWER = r"""
-const fs = require("fs"), vm = require("vm");
+const fs = require("fs");
 const [hubScript, dataFile] = process.argv.slice(1);
-const context = { window: {}, document: {} };
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(hubScript, "utf8"), context);
-const hub = context.window.peerHub;
+const hub = require(hubScript);  // the functions hub.js exports in Node
 const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
 const names = hub.DIMENSIONS;
 const out = [];
@@ -222,7 +218,8 @@ function walk(outcome, i, choices) {
   if (i === names.length) {
     const a = hub.answer(data, outcome, choices);
     out.push(JSON.stringify([a.notes, a.designs.map((d) => [d.base.key, d.size, d.meetings,
-      d.changes, d.notes, d.agenda.map((s) => [s[0], s[1]]), d.later.map((s) => [s[0], s[1]])])]));
+      d.changes, d.notes, d.agenda.map((s) => [s.title, s.minutes]),
+      d.later.map((s) => [s.title, s.minutes])])]));
     return;
   }
   for (const value of data.choices[names[i]]) {
@@ -235,7 +232,7 @@ process.stdout.write(out.join("\n"));
 
 
 @needs_node
-def test_the_browser_answers_every_combination_as_recommend_does(hub: Hub, tmp_path: Path) -> None:
+def test_the_browser_answers_every_combination_as_recommend_does(hub: Site, tmp_path: Path) -> None:
     """The ranking is decided in Python; hub.js only adds up the effects the data holds
     for each chosen value. Over all 89,600 answers (10 outcomes, every combination of
     choices) the browser's answer is the one `recommend` gives, word for word."""
@@ -252,7 +249,7 @@ def test_the_browser_answers_every_combination_as_recommend_does(hub: Hub, tmp_p
     expected = []
     for outcome in data["candidates"]:
         for combination in itertools.product(*CHOICES.values()):
-            answer = recommend(hub, outcome, Constraints.from_choices(*combination))
+            answer = hub.recommender.recommend(outcome, Constraints.from_choices(*combination))
             designs = [
                 [
                     design_key(outcome, r.key),
@@ -277,7 +274,7 @@ def test_the_browser_answers_every_combination_as_recommend_does(hub: Hub, tmp_p
 
 @needs_chromium
 def test_the_picker_answers_every_scenario_as_the_sources_accept(
-    browser: object, site_url: tuple[str, Path], hub: Hub
+    browser: object, site_url: tuple[str, Path], hub: Site
 ) -> None:
     """The scenario table (tests/advice/scenarios.yml), through the real picker page:
     the first card is the design `recommend` puts first, and meets what the sources
@@ -295,7 +292,7 @@ def test_the_picker_answers_every_scenario_as_the_sources_accept(
         page.goto(f"{site_url[0]}outcomes/?{urlencode(query)}")
         page.wait_for_selector("#picker-results article")
         title = page.locator("#picker-results article h3").first.text_content().split(". ", 1)[1]
-        expected = recommend(hub, choices["outcome"], constraints(choices)).designs[0]
+        expected = hub.recommender.recommend(choices["outcome"], constraints(choices)).designs[0]
         assert title == expected.design.title, scenario["id"]
         if broken(titles[title], scenario["first_must"]):
             wrong.append(scenario["id"])

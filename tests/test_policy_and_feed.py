@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from peerhub.csp import (
+from peerhub.render.csp import (
     KnownScripts,
     Scan,
     UnexpectedScript,
@@ -21,8 +21,8 @@ from peerhub.csp import (
     quick_scan,
     with_policy,
 )
-from peerhub.feed import atom_feed
-from peerhub.project import load_hub
+from peerhub.render.feed import atom_feed
+from peerhub.render.project import load_site
 
 from conftest import REPO, VALID_GROUP, make_project
 
@@ -125,7 +125,7 @@ def group(name: str, added: str) -> str:
 def test_feed_lists_the_newest_groups_with_absolute_links(tmp_path: Path) -> None:
     groups = {f"g{i:02d}.yml": group(f"Group {i}", f"2025-{1 + i % 12:02d}-01") for i in range(60)}
     groups["zz-private.yml"] = group("Private", "2025-12-31") + "visibility: private\n"
-    hub = load_hub(make_project(tmp_path / "hub", groups=groups))
+    hub = load_site(make_project(tmp_path / "hub", groups=groups))
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.fromstring(atom_feed(hub, "https://hub.example.org/sub"))
     entries = feed.findall(f"{atom}entry")

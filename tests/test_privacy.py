@@ -13,15 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from peerhub import models
-from peerhub.privacy import (
-    CLASSIFICATION,
-    FIGURES_RULE,
-    READABLE_NOTE,
-    VISIBILITY_TEXT,
-    allowed,
-)
-from peerhub.project import load_hub
+from peerhub.content import formats, groups, modelbase, outcomes
+from peerhub.decisions.masking import allowed
+from peerhub.decisions.privacy import CLASSIFICATION, FIGURES_RULE, READABLE_NOTE, VISIBILITY_TEXT
+from peerhub.render.project import load_site
 
 from conftest import REPO, make_project, mkdocs_build, soup
 
@@ -212,8 +207,11 @@ def test_contact_needs_the_opt_in(site: Path) -> None:
 def test_every_model_field_is_classified() -> None:
     content_models = [
         cls
-        for _, cls in inspect.getmembers(models, inspect.isclass)
-        if issubclass(cls, models.Strict) and cls is not models.Strict
+        for module in (modelbase, formats, groups, outcomes)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if cls.__module__ == module.__name__
+        and issubclass(cls, modelbase.Strict)
+        and cls is not modelbase.Strict
     ]
     assert len(content_models) >= 13
     for cls in content_models:
@@ -237,18 +235,18 @@ def test_classification_matches_the_reviewed_table(update_goldens: bool) -> None
 
 
 def test_unclassified_fields_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    group = models.Group.model_validate(
+    group = groups.Group.model_validate(
         {"name": "A", "summary": "B.", "added": "2025-01-01", "outcomes": {"primary": "support"}}
     )
-    table = dict(CLASSIFICATION[models.Group])
+    table = dict(CLASSIFICATION[groups.Group])
     del table["summary"]
-    monkeypatch.setitem(CLASSIFICATION, models.Group, table)
+    monkeypatch.setitem(CLASSIFICATION, groups.Group, table)
     assert "summary" not in allowed(group, "public")
     assert allowed(group, "public")["name"] == "A"
 
 
 def anonymous_address(root: Path) -> dict[str, str]:
-    return {v["name"]: slug for slug, v in load_hub(root).published_views.items()}
+    return {v.name: slug for slug, v in load_site(root).published_views.items()}
 
 
 def test_anonymous_address_is_stable_and_unrelated_to_the_file(tmp_path: Path) -> None:
@@ -316,7 +314,7 @@ def test_figures_count_the_published_groups_alone(tmp_path: Path) -> None:
     [
         "docs/contribute.md",
         "CONTRIBUTING.md",
-        "src/peerhub/templates/new-group.yml",
+        "src/peerhub/commands/templates/new-group.yml",
         ".github/ISSUE_TEMPLATE/share-experience.yml",
     ],
 )

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.components import Components
-from peerhub.hub import Hub
-from peerhub.material import front_matter
-from peerhub.pages import generated_assets, generated_pages, search_entries
-from peerhub.project import load_hub
+from peerhub.adapter.material import front_matter
+from peerhub.render.components import Components
+from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from conftest import make_project, mkdocs_build, site_files
 from sample_groups import ANONYMOUS, CHECKINS, PUBLIC
@@ -121,7 +121,7 @@ MACRO_FIGURES = [
 ]
 
 
-def published_everything(hub: Hub) -> dict[str, str]:
+def published_everything(hub: Site) -> dict[str, str]:
     """Every file and fragment the site publishes from this hub, by where it lands."""
     out: dict[str, str] = {}
     for page in generated_pages(hub, SITE_URL):
@@ -135,9 +135,9 @@ def published_everything(hub: Hub) -> dict[str, str]:
     return out
 
 
-def hub_with(tmp_path: Path, published: dict[str, str], hidden: dict[str, str]) -> Hub:
+def hub_with(tmp_path: Path, published: dict[str, str], hidden: dict[str, str]) -> Site:
     root = tmp_path / f"hub-{len(list(tmp_path.iterdir()))}"
-    return load_hub(make_project(root, groups={**published, **hidden}))
+    return load_site(make_project(root, groups={**published, **hidden}))
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,23 @@ reviewed golden (tests/golden/published-views.json). Update with
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from peerhub import privacy
-from peerhub.evidence import matching_groups
-from peerhub.hub import Hub
-from peerhub.models import Design, Group
-from peerhub.privacy import address, addresses, allowed
-from peerhub.project import load_hub
+from peerhub.content.groups import Group
+from peerhub.content.outcomes import Design
+from peerhub.decisions import privacy
+from peerhub.decisions.evidence import matching_groups
+from peerhub.decisions.masking import address, addresses, allowed
+from peerhub.decisions.views import GroupView, OutcomesView, SizeView, as_json, view_of
+from peerhub.render.project import load_site
+from peerhub.site import Site
 
 from conftest import VALID_GROUP, golden_json, make_project
-from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
+from sample_groups import ANONYMOUS, PRIVATE, PUBLIC, group_view
 
 GOLDEN = Path(__file__).parent / "golden"
 REASONS = ("formats", "size", "cadence", "program", "facilitation", "composition")
@@ -32,7 +36,7 @@ DESCRIBED_ANONYMOUS = ANONYMOUS.replace("q7w2e9r4t5y8", "h3j8k2m9p4x7") + (
 
 
 @pytest.fixture(scope="module")
-def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
+def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Site:
     groups = {
         "platform-leads-circle.yml": PUBLIC,
         "quiet-directors.yml": ANONYMOUS,
@@ -40,15 +44,16 @@ def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
         "closed-contact.yml": UNPUBLISHED_CONTACT,
         "described-quietly.yml": DESCRIBED_ANONYMOUS,
     }
-    return load_hub(make_project(tmp_path_factory.mktemp("views") / "hub", groups=groups))
+    return load_site(make_project(tmp_path_factory.mktemp("views") / "hub", groups=groups))
 
 
-def test_published_views_match_the_reviewed_golden(sample_hub: Hub, update_goldens: bool) -> None:
-    fresh = Hub(sample_hub.root, sample_hub.formats, sample_hub.groups, sample_hub.outcomes)
-    golden_json("published-views.json", fresh.published_views, update_goldens)
+def test_published_views_match_the_reviewed_golden(sample_hub: Site, update_goldens: bool) -> None:
+    fresh = Site(sample_hub.content, sample_hub.today)
+    published = {slug: as_json(view) for slug, view in fresh.published_views.items()}
+    golden_json("published-views.json", published, update_goldens)
 
 
-def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Hub) -> None:
+def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Site) -> None:
     group = sample_hub.groups["quiet-directors"].model_copy(update={"anonymous_id": None})
     with pytest.raises(ValueError, match="anonymous group 'quiet-directors' has no anonymous_id"):
         address("quiet-directors", group)
@@ -72,9 +77,9 @@ def test_evidence_counts_groups_by_outcome_and_size_at_the_range_ends() -> None:
         }
     )
 
-    def view(primary: str, members: int | None, attendance: int | None) -> dict[str, object]:
-        size = {"members": members, "attendance": attendance}
-        return {"outcomes": {"primary": primary}, "size": size}
+    def view(primary: str, members: int | None, attendance: int | None) -> GroupView:
+        size = SizeView(invited=None, members=members, attendance=attendance)
+        return group_view(outcomes=OutcomesView(primary, ()), size=size)
 
     views = {
         "smallest": view("support", 6, None),
@@ -88,8 +93,8 @@ def test_evidence_counts_groups_by_outcome_and_size_at_the_range_ends() -> None:
     assert matching_groups(views, "support", design) == ["smallest", "largest", "by-attendance"]
 
 
-def test_addresses_map_file_names_to_published_addresses(sample_hub: Hub) -> None:
-    assert addresses(sample_hub) == {
+def test_addresses_map_file_names_to_published_addresses(sample_hub: Site) -> None:
+    assert addresses(sample_hub.groups) == {
         "closed-contact": "closed-contact",
         "described-quietly": "anonymous-h3j8k2m9p4x7",
         "platform-leads-circle": "platform-leads-circle",
@@ -98,7 +103,7 @@ def test_addresses_map_file_names_to_published_addresses(sample_hub: Hub) -> Non
 
 
 def test_a_field_nobody_classified_is_left_out_and_the_rest_still_published(
-    sample_hub: Hub, monkeypatch: pytest.MonkeyPatch
+    sample_hub: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rules = dict(privacy.CLASSIFICATION[Group])
     del rules["summary"]  # as if the field were new
@@ -107,3 +112,30 @@ def test_a_field_nobody_classified_is_left_out_and_the_rest_still_published(
     assert "summary" not in view
     assert view["name"] == "Platform leads circle"
     assert view["formats"] == ["troika-consulting", "case-clinic"]  # fields after it
+
+
+def test_a_view_holds_exactly_the_classified_fields() -> None:
+    """The view and the allow-list say the same: every classified group field is a view
+    field, and the view adds only the address, status and anonymity."""
+    declared = {f.name for f in dataclasses.fields(GroupView)}
+    assert declared == set(privacy.CLASSIFICATION[Group]) | {"slug", "status", "anonymous"}
+
+
+def test_a_view_refuses_a_field_it_does_not_declare_and_needs_every_one_it_does(
+    sample_hub: Site,
+) -> None:
+    group = sample_hub.groups["platform-leads-circle"]
+    data = {**allowed(group, "public", as_json=False), "slug": "x", "status": "active"}
+    data["anonymous"] = False
+    assert view_of(data).name == "Platform leads circle"
+    with pytest.raises(TypeError):
+        view_of({**data, "new_field": "shown by accident"})
+    del data["summary"]  # classified fields are never left out, so the view notices
+    with pytest.raises(TypeError):
+        view_of(data)
+
+
+def test_dates_stay_dates_until_a_page_formats_them(sample_hub: Site) -> None:
+    view = sample_hub.published_views["platform-leads-circle"]
+    assert view.added == dt.date(2025, 2, 1)
+    assert as_json(view)["added"] == "2025-02-01"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peerhub.project import check_project_cached, fingerprint
+from peerhub.content.project import fingerprint
+from peerhub.render.project import check_project_cached
 
 from conftest import VALID_GROUP, make_project
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import yaml
@@ -14,12 +15,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerhub.components import Components
-from peerhub.hub import Hub
-from peerhub.markup import prose
-from peerhub.models import Group
-from peerhub.validation import validate
-from peerhub.yamlsafe import YamlProblem, load_bytes
+from peerhub.content.groups import Group
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import YamlProblem, load_bytes
+from peerhub.render.components import Components
+from peerhub.render.markup import prose
+from peerhub.site import Site
 
 from conftest import VALID_GROUP, unsafe_parts
 
@@ -128,8 +129,8 @@ def test_any_bytes_are_read_or_refused_with_a_location(raw: bytes) -> None:
     check_located(raw)
 
 
-def render(group: Group, hub: Hub) -> BeautifulSoup:
-    alone = Hub(hub.root, hub.formats, {"g": group}, hub.outcomes)
+def render(group: Group, hub: Site) -> BeautifulSoup:
+    alone = Site(replace(hub.content, groups={"g": group}), hub.today)
     html = Components(alone).group_page("g", "groups/g/")
     return BeautifulSoup(str(html), "html.parser")
 
@@ -137,7 +138,7 @@ def render(group: Group, hub: Hub) -> BeautifulSoup:
 @PROPERTY
 @given(name=TRICKY, summary=TRICKY, story=TRICKY, worked=st.lists(TRICKY, max_size=3))
 def test_whatever_validates_renders_safely(
-    repo_hub: Hub, name: str, summary: str, story: str, worked: list[str]
+    repo_hub: Site, name: str, summary: str, story: str, worked: list[str]
 ) -> None:
     data = {**BASE, "name": name, "summary": summary, "story": story, "what_worked": worked}
     try:

@@ -11,23 +11,23 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.agenda import OPENING_WORDS, Step, first_meeting
-from peerhub.choices import Constraints
-from peerhub.hub import Hub
-from peerhub.picker import CHOICES, picker_data
-from peerhub.recommend import explain_second, recommend
-from peerhub.vocabulary import OUTCOME_IDS
+from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.decisions.picker.agenda import OPENING_WORDS, Step, first_meeting
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.render.picker_table import CHOICES, picker_data
+from peerhub.site import Site
 
 from conftest import REPO
 
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("outcome", OUTCOME_IDS)
-def test_every_combination_gets_designs_whose_formats_exist(outcome: str, hub: Hub) -> None:
+def test_every_combination_gets_designs_whose_formats_exist(outcome: str, hub: Site) -> None:
     for combo in COMBINATIONS:
         constraints = Constraints.from_choices(*combo)
-        answer = recommend(hub, outcome, constraints)
+        answer = hub.recommender.recommend(outcome, constraints)
         assert 1 <= len(answer.designs) <= 3, combo
         for rec in answer.designs:
             assert set(rec.design.formats) <= set(hub.formats)
@@ -39,17 +39,17 @@ def test_every_combination_gets_designs_whose_formats_exist(outcome: str, hub: H
             assert answer.designs[0].changes, combo
 
 
-def test_without_constraints_the_outcome_files_order_wins(hub: Hub) -> None:
+def test_without_constraints_the_outcome_files_order_wins(hub: Site) -> None:
     for outcome in OUTCOME_IDS:
-        answer = recommend(hub, outcome, Constraints())
+        answer = hub.recommender.recommend(outcome, Constraints())
         assert answer.designs[0].design == hub.outcomes[outcome].designs[0]
         assert answer.designs[0].conflicts == ()
         assert answer.notes == ()
 
 
-def test_a_crowd_wanting_coaching_skills_is_split_into_circles(hub: Hub) -> None:
+def test_a_crowd_wanting_coaching_skills_is_split_into_circles(hub: Site) -> None:
     # No core-coaching-skills design holds forty: skills are practised in small groups.
-    answer = recommend(hub, "core-coaching-skills", Constraints(size="21-40"))
+    answer = hub.recommender.recommend("core-coaching-skills", Constraints(size="21-40"))
     top = answer.designs[0]
     assert top.conflicts
     assert "circles of" in top.size_text
@@ -57,17 +57,17 @@ def test_a_crowd_wanting_coaching_skills_is_split_into_circles(hub: Hub) -> None
     assert answer.notes[0].startswith("Your choices do not fit any design as it stands.")
 
 
-def test_a_crowd_wanting_a_coaching_culture_gets_the_network_designed_for_it(hub: Hub) -> None:
-    answer = recommend(hub, "coaching-culture", Constraints(size="21-40"))
+def test_a_crowd_wanting_a_coaching_culture_gets_the_network_designed_for_it(hub: Site) -> None:
+    answer = hub.recommender.recommend("coaching-culture", Constraints(size="21-40"))
     top = answer.designs[0]
     assert top.design.title == "Coaching network of linked circles"
     assert (top.conflicts, top.size_text, answer.notes) == ((), "24–60 people", ())
 
 
-def test_each_constraint_says_what_it_changed(hub: Hub) -> None:
+def test_each_constraint_says_what_it_changed(hub: Site) -> None:
     outcome = "leadership-development"  # first design: 120-minute monthly case clinic
-    answer = recommend(
-        hub, outcome, Constraints(minutes=60, mode="virtual", facilitation="members")
+    answer = hub.recommender.recommend(
+        outcome, Constraints(minutes=60, mode="virtual", facilitation="members")
     )
     changed = " ".join(change for rec in answer.designs for change in rec.changes)
     assert "60-minute meetings are shorter" in changed
@@ -75,12 +75,12 @@ def test_each_constraint_says_what_it_changed(hub: Hub) -> None:
         assert rec.session_minutes == min(60, rec.design.session_minutes) or rec.changes
 
 
-def test_shorter_meetings_rank_shorter_designs_first(hub: Hub) -> None:
-    answer = recommend(hub, "problem-solving", Constraints(minutes=30))
+def test_shorter_meetings_rank_shorter_designs_first(hub: Site) -> None:
+    answer = hub.recommender.recommend("problem-solving", Constraints(minutes=30))
     assert answer.designs[0].design.session_minutes <= 90
 
 
-def test_virtual_mode_opens_with_a_get_to_know_you_activity(hub: Hub) -> None:
+def test_virtual_mode_opens_with_a_get_to_know_you_activity(hub: Site) -> None:
     fmt = hub.formats["peer-coaching-group"]
     assert first_meeting(fmt, 120, "virtual")[0].title == "Get-to-know-you activity"
     assert first_meeting(fmt, 120, "in-person")[0].title == "Welcome and introductions"
@@ -88,17 +88,17 @@ def test_virtual_mode_opens_with_a_get_to_know_you_activity(hub: Hub) -> None:
         assert sum(s.minutes for s in first_meeting(fmt, minutes, "virtual")) == minutes
 
 
-def test_second_outcome_is_explained(hub: Hub) -> None:
-    text = explain_second(hub, "support", "transfer-of-training")
+def test_second_outcome_is_explained(hub: Site) -> None:
+    text = hub.recommender.explain_second("support", "transfer-of-training")
     assert text.startswith("Design for one outcome: Support.")
     assert "two houses on one foundation" in text
     assert "transfer of training" in text
 
 
-def test_first_meetings_open_once_and_include_every_format(hub: Hub) -> None:
+def test_first_meetings_open_once_and_include_every_format(hub: Site) -> None:
     for outcome in OUTCOME_IDS:
         for combo in COMBINATIONS[::7]:
-            for rec in recommend(hub, outcome, Constraints.from_choices(*combo)).designs:
+            for rec in hub.recommender.recommend(outcome, Constraints.from_choices(*combo)).designs:
                 titles = [s.title for s in rec.agenda]
                 assert len(titles) == len(set(titles)), (outcome, combo, titles)
                 openings = [t for t in titles if any(w in t.lower() for w in OPENING_WORDS)]
@@ -110,9 +110,9 @@ def test_first_meetings_open_once_and_include_every_format(hub: Hub) -> None:
                         assert {f"A short {name} round", full} & set(titles), rec.design.title
 
 
-def test_designs_say_when_they_stretch_their_main_format(hub: Hub) -> None:
+def test_designs_say_when_they_stretch_their_main_format(hub: Site) -> None:
     for outcome in OUTCOME_IDS:
-        for rec in recommend(hub, outcome, Constraints()).designs:
+        for rec in hub.recommender.recommend(outcome, Constraints()).designs:
             fmt = hub.formats[rec.design.formats[0]]
             stretched = (
                 rec.design.size.max > fmt.size.max
@@ -124,7 +124,7 @@ def test_designs_say_when_they_stretch_their_main_format(hub: Hub) -> None:
             assert rec.changes == ()  # with no choice made, nothing "your choices changed"
 
 
-def test_picker_data_holds_every_effect_of_every_choice(hub: Hub) -> None:
+def test_picker_data_holds_every_effect_of_every_choice(hub: Site) -> None:
     data = picker_data(hub)
     sizes = {name: len(values) for name, values in CHOICES.items()}
     assert sizes == {"mode": 4, "size": 7, "minutes": 16, "cadence": 5, "facilitation": 4}
@@ -134,7 +134,7 @@ def test_picker_data_holds_every_effect_of_every_choice(hub: Hub) -> None:
         assert [data["designs"][i]["outcome"] for i in ids] == [outcome] * len(ids)
         assert len(ids) == len(hub.candidates[outcome])
     for design in data["designs"]:
-        assert [len(e) for e in design["effects"]] == list(sizes.values())
+        assert {name: len(e) for name, e in design["effects"].items()} == sizes
         assert len(design["session"]) == 16
         assert len(design["meetings"]) == 16 * 5
         assert len(design["agendas"]) == 16 * 4
@@ -148,7 +148,7 @@ def describe(title: str, steps: tuple[Step, ...]) -> list[str]:
     return [f"## {title}", *(f"- {s.title} ({s.minutes} min): {s.detail}" for s in steps), ""]
 
 
-def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens: bool) -> None:
+def test_words_a_reader_sees_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
     """Agendas with every step's detail, the designs made from formats (with their
     reasons) and the second-outcome explanations: tests/golden/recommend-words.md."""
     lines = ["# First and later meetings", ""]
@@ -160,7 +160,9 @@ def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens:
     ]:
         c = Constraints(mode=mode, minutes=minutes)
         key, design, base = hub.candidates[outcome][number - 1]
-        rec = next(r for r in recommend(hub, outcome, c, limit=99).designs if r.key == key)
+        rec = next(
+            r for r in hub.recommender.recommend(outcome, c, limit=99).designs if r.key == key
+        )
         head = f"{outcome}/{number}, {minutes or 'any'} minutes, {mode or 'any mode'}"
         lines += describe(f"{head}: first meeting", rec.agenda)
         lines += describe(f"{head}: later meetings", rec.later)
@@ -175,7 +177,7 @@ def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens:
                 ]
     lines += ["# A second outcome", ""]
     for first, second in [("support", "transfer-of-training"), ("deep-networking", "support")]:
-        lines += [f"## {first} + {second}", explain_second(hub, first, second), ""]
+        lines += [f"## {first} + {second}", hub.recommender.explain_second(first, second), ""]
     text = "\n".join(lines)
     path = Path(__file__).parent / "golden" / "recommend-words.md"
     if update_goldens:
@@ -184,7 +186,7 @@ def test_words_a_reader_sees_match_the_reviewed_golden(hub: Hub, update_goldens:
 
 
 def test_what_the_picker_cards_read_matches_the_reviewed_golden(
-    hub: Hub, update_goldens: bool
+    hub: Site, update_goldens: bool
 ) -> None:
     """The design facts, reasons, evidence and names the picker's cards show, for one
     outcome (tests/golden/picker-data-support.json)."""
@@ -209,9 +211,10 @@ def test_picker_data_is_the_same_whatever_the_hash_seed() -> None:
     """Python orders sets of strings by a random seed per process; the data (and so the
     built site) must not depend on it."""
     probe = (
-        "import hashlib, json; from pathlib import Path; from peerhub.project import load_hub; "
-        "from peerhub.picker import picker_data; "
-        "print(hashlib.sha256(json.dumps(picker_data(load_hub(Path('.')))).encode()).hexdigest())"
+        "import hashlib, json; from pathlib import Path; "
+        "from peerhub.render.project import load_site; "
+        "from peerhub.render.picker_table import picker_data; "
+        "print(hashlib.sha256(json.dumps(picker_data(load_site(Path('.')))).encode()).hexdigest())"
     )
     digests = {
         subprocess.run(

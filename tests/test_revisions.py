@@ -6,7 +6,9 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from peerhub.revisions import last_changes
+import pytest
+
+from peerhub.content.revisions import last_changes
 
 from conftest import VALID_GROUP, make_project, mkdocs_build, soup
 from conftest import git_commit as commit
@@ -42,5 +44,6 @@ def test_dates_come_from_each_files_newest_commit(tmp_path: Path) -> None:
     assert updated("groups") is None  # made from every group, from no one file
 
 
+@pytest.mark.build  # runs git
 def test_no_dates_outside_a_checkout(tmp_path: Path) -> None:
     assert last_changes(tmp_path) == {}

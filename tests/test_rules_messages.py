@@ -8,12 +8,15 @@ import re
 
 import pytest
 
-from peerhub.fieldtypes import NAME_MAX
-from peerhub.hub import Hub
-from peerhub.models import FORMAT_DESIGN_SUFFIX, Group, OutcomeLinks, Range
-from peerhub.rules import check_format, check_group, check_outcome
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.content.fieldtypes import NAME_MAX
+from peerhub.content.formats import OutcomeLinks
+from peerhub.content.groups import Group
+from peerhub.content.modelbase import Range
+from peerhub.content.outcomes import FORMAT_DESIGN_SUFFIX
+from peerhub.content.rules import check_format, check_group, check_outcome
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
+from peerhub.site import Site
 
 from conftest import VALID_GROUP, plain_id
 
@@ -131,7 +134,7 @@ ROWS = [
 ]
 
 
-def findings(extra: str, slug: str, hub: Hub) -> list[tuple[str, str]]:
+def findings(extra: str, slug: str, hub: Site) -> list[tuple[str, str]]:
     group, problems = validate(load_bytes((VALID_GROUP + extra).encode(), "g.yml"), Group)
     assert group is not None, problems
     found = []
@@ -146,17 +149,17 @@ def findings(extra: str, slug: str, hub: Hub) -> list[tuple[str, str]]:
     ("extra", "slug", "expected"), ROWS, ids=[plain_id(f"{r[1]} {r[0][:30]}") for r in ROWS]
 )
 def test_each_rule_gives_its_finding(
-    extra: str, slug: str, expected: list[tuple[str, str]], hub: Hub
+    extra: str, slug: str, expected: list[tuple[str, str]], hub: Site
 ) -> None:
     assert findings(extra, slug, hub) == expected
 
 
-def format_findings(hub: Hub, slug: str, **changes: object) -> list[tuple[str, str, str]]:
+def format_findings(hub: Site, slug: str, **changes: object) -> list[tuple[str, str, str]]:
     fmt = hub.formats["troika-consulting"].model_copy(update=changes)
     return [(".".join(map(str, loc)), m, s) for loc, m, s in check_format(slug, fmt, hub.formats)]
 
 
-def test_each_format_rule_gives_its_finding(hub: Hub) -> None:
+def test_each_format_rule_gives_its_finding(hub: Site) -> None:
     assert format_findings(hub, "troika-consulting") == []
     assert format_findings(hub, "x", size=Range(min=5, max=4)) == [
         ("size.max", "max (4) is smaller than min (5)", "error")
@@ -187,7 +190,7 @@ def test_each_format_rule_gives_its_finding(hub: Hub) -> None:
     ]
 
 
-def test_each_outcome_rule_gives_its_finding(hub: Hub) -> None:
+def test_each_outcome_rule_gives_its_finding(hub: Site) -> None:
     outcome = hub.outcomes["support"]
     assert list(check_outcome(outcome, hub.formats)) == []
     first, second = outcome.designs[0], outcome.designs[1]

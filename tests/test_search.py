@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import needs_chromium, repo_copy, served
+from conftest import needs_chromium
 
 QUESTIONS = [
     ("how big should a group be", "guides/scope/"),
@@ -35,10 +34,9 @@ QUESTIONS = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    root = repo_copy(tmp_path_factory.mktemp("search") / "hub")
-    for url in served(root):
-        yield url, root / "site"
+def site(real_site: tuple[str, Path]) -> tuple[str, Path]:
+    url, root = real_site
+    return url, root / "site"
 
 
 def first_pages(page: object, url: str, query: str) -> list[str]:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.feed import atom_feed
-from peerhub.hub import Hub
-from peerhub.pages import generated_pages, search_entries
-from peerhub.project import check_project
-from peerhub.settings import Settings, load_settings, options
+from peerhub.content.settings import Settings, load_settings, options
+from peerhub.render.feed import atom_feed
+from peerhub.render.pages import generated_pages, search_entries
+from peerhub.render.project import check_project
+from peerhub.site import Site
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
 
@@ -112,7 +112,7 @@ def test_validate_and_the_build_stop_on_a_wrong_setting(tmp_path: Path) -> None:
     assert not (root / "site").exists()
 
 
-def test_each_setting_changes_what_it_names(hub: Hub) -> None:
+def test_each_setting_changes_what_it_names(hub: Site) -> None:
     tuned = Settings.model_validate(
         {
             "directory_page_size": 10,
@@ -121,8 +121,8 @@ def test_each_setting_changes_what_it_names(hub: Hub) -> None:
         }
     )
     public = next(g for g in hub.groups.values() if g.visibility == "public")
-    hub = dataclasses.replace(hub, groups={f"circle-{i:02}": public for i in range(25)})
-    hub.settings = tuned
+    groups = {f"circle-{i:02}": public for i in range(25)}
+    hub = Site(dataclasses.replace(hub.content, groups=groups, settings=tuned), hub.today)
     feed = atom_feed(hub, "https://hub.example/")
     assert feed.count(b"<entry>") == 2
     boosts = {e.location.split("/")[0]: e.boost for e in search_entries(hub)}
@@ -232,7 +232,7 @@ def test_settings_come_from_the_file_mkdocs_was_given(tmp_path: Path) -> None:
 #: Builds a project in-process and counts how often its content is loaded and checked.
 COUNTING_BUILD = """
 import sys
-import peerhub.project as project
+import peerhub.render.project as project
 from mkdocs.__main__ import cli
 
 calls = []

@@ -8,19 +8,15 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from peerhub.checkins import COUNTS, QUESTIONS
-from peerhub.csp import parse, quick_scan
+from peerhub.decisions.checkins import COUNTS, QUESTIONS
+from peerhub.render.csp import parse, quick_scan
 
-from conftest import mkdocs_build, repo_copy, soup
+from conftest import soup
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = repo_copy(tmp_path_factory.mktemp("real") / "hub")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr
-    return root / "site"
+def site(real_build: Path) -> Path:
+    return real_build / "site"
 
 
 def ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import File
 
-from peerhub import sitebuild
-from peerhub.cli import main
-from peerhub.sitebuild import LOCK_FILE, Folders, build_site, disk_full, recover
-from peerhub.withdrawal import live_addresses, published_now, withdrawn
+from peerhub.adapter import sitebuild
+from peerhub.adapter.sitebuild import build_site, disk_full
+from peerhub.adapter.sitefolders import LOCK_FILE, Folders, recover
+from peerhub.adapter.withdrawal import live_addresses, published_now, withdrawn
+from peerhub.commands.cli import main
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, site_files
 
@@ -185,7 +186,7 @@ KILL_SCRIPT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from peerhub.sitebuild import build_site
+    from peerhub.adapter.sitebuild import build_site
 
     def build(target):
         target.mkdir(parents=True, exist_ok=True)

@@ -3,9 +3,16 @@ and the relative links generated pages carry. Expected values are written out by
 
 from __future__ import annotations
 
+import pathspec
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
-from peerhub.urls import absolute, relative
+from peerhub.render import urls
+from peerhub.render.pages import generated_pages
+from peerhub.render.urls import absolute, relative, source_page
+from peerhub.site import Site
+
+from conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -38,3 +45,42 @@ def test_relative_links_work_from_the_page_they_are_on(
     target: str, page: str, expected: str
 ) -> None:
     assert relative(target, page) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("formats/", "formats/index.md"),
+        ("formats/troika-consulting/", "formats/troika-consulting.md"),
+        ("groups/page/2/", "groups/page/2.md"),
+        ("reference/settings/", "reference/settings.md"),
+        ("kits/", "kits/index.md"),
+    ],
+)
+def test_a_generated_page_s_source_follows_its_address(url: str, source: str) -> None:
+    assert source_page(url) == source
+
+
+def test_every_generated_page_is_in_the_nav_or_kept_out_of_it(repo_hub: Site) -> None:
+    """mkdocs.yml's `not_in_nav` (read as MkDocs reads it, gitignore-style) covers every
+    page the hub generates that the nav does not list, so none warns in a strict build."""
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    hidden = pathspec.GitIgnoreSpec.from_lines(config["not_in_nav"].splitlines())
+    listed = set(_nav_files(config["nav"]))
+    loose = [
+        page.src_uri
+        for page in generated_pages(repo_hub)
+        if page.src_uri not in listed and not hidden.match_file(page.src_uri)
+    ]
+    assert loose == []
+    assert urls.source_page(urls.GROUPS) in listed  # the directory is in the nav
+
+
+def _nav_files(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    return []

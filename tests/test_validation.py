@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from peerhub.models import Group
-from peerhub.problems import ContentError
-from peerhub.project import check_project, load_hub
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.content.groups import Group
+from peerhub.content.problems import ContentError
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
+from peerhub.render.project import check_project, load_site
 
 from conftest import VALID_GROUP, make_project
 
@@ -182,7 +182,7 @@ def test_format_rules(tmp_path: Path) -> None:
 def test_load_hub_raises_with_every_problem(tmp_path: Path) -> None:
     root = make_project(tmp_path / "hub", groups={"a.yml": "name: [\n", "b.yml": "- x\n"})
     with pytest.raises(ContentError) as caught:
-        load_hub(root)
+        load_site(root)
     assert [p.path for p in caught.value.problems] == ["groups/a.yml", "groups/b.yml"]
 
 

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from peerhub.problems import suggest
-from peerhub.validation import validate
-from peerhub.yamlsafe import load_bytes
+from peerhub.content.problems import suggest
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import load_bytes
 
 from conftest import plain_id
 

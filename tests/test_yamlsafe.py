@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from peerhub.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
+from peerhub.content.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
 
 
 def problem(raw: bytes) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from peerhub.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
+from peerhub.content.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
 
 from conftest import plain_id
 

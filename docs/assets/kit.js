@@ -1,70 +1,61 @@
-/* Peer Group Hub start kit: a run-sheet, a calendar (.ics) and a charter (printable,
+// @ts-check
+/* Peer Group Hub start kit (loaded on the start kit's page only, after hub.js): a run-sheet, a calendar (.ics) and a charter (printable,
  * and as Markdown) for one design as the picker adapted it to the reader's choices.
  *
  * The page's query string holds the picker's choices and the design's key; the
  * design, its meeting length, size and agendas are looked up in picker-data.json,
  * exactly as the picker shows them for the reader's choices (`hub.design`: every
  * meeting length and cadence the picker offers), and the choices themselves (mode,
- * facilitation, cadence) are named in the kit, the charter and the calendar. The calendar is one recurring event: from the start date, time, time
+ * facilitation, cadence) are named in the kit, the charter and the calendar, in the
+ * words the data gives them (peerhub.render.kit_words). The calendar is one recurring
+ * event: from the start date, time, time
  * zone and holiday window the reader picks, it books the first term (by default the
  * design's shortest program length) at the cadence, the holiday meetings left out
  * and the last meeting of the term the review. Text is set with textContent, never
- * parsed as HTML.
+ * parsed as HTML. In Node (the tests) the file exports its functions instead.
  */
 (function () {
   "use strict";
-  var hub = window.peerHub;
-  var el = hub.el;
   var DAY = 86400000;
   var LEAD_DAYS = 14;
   var ALARM_DAYS = 7;
   var MONTH_STEP = { "monthly": 1, "every-two-months": 2, "quarterly": 3 };
   var DAY_STEP = { "weekly": 7, "fortnightly": 14 };
-  /* The same words as peerhub.vocabulary's CADENCE_LABELS and MODE_LABELS. */
-  var CADENCE_LABELS = { "weekly": "Weekly", "fortnightly": "Every two weeks", "monthly": "Monthly",
-    "every-two-months": "Every two months", "quarterly": "Quarterly" };
-  var MODE_LABELS = { "virtual": "Virtual", "in-person": "In person", "hybrid": "Hybrid" };
-  /* Who facilitates, when the reader said who can. */
-  var FACILITATION_CHOSEN = { "members": "Members facilitate, taking turns",
-    "volunteer": "One volunteer facilitator", "paid": "A paid facilitator" };
-  /* The cadences a reader may choose (the picker's `cadence`). */
-  var CADENCES = ["weekly", "fortnightly", "monthly", "every-two-months"];
   var MAX_TERM_MONTHS = 60;
   var WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
   /* ---- Finding the design ---- */
 
-  /* The choices the kit names from the query string (the meeting length comes with the
-   * design, as the picker adapts it): null where the reader left one open ("any" or
-   * absent) or gave a value the kit does not know. */
-  function picked(query) {
-    function known(name, values) {
-      var value = query.get(name);
-      return value && hub.own(values, value) !== undefined ? value : null;
-    }
-    var cadence = query.get("cadence");
-    return {
-      mode: known("mode", MODE_LABELS),
-      facilitation: known("facilitation", FACILITATION_CHOSEN),
-      cadence: CADENCES.indexOf(cadence) >= 0 ? cadence : null
-    };
-  }
-
-  function chosen(data, query) {
+  /**
+   * The design the address names, as the picker adapts it to the choices there, and
+   * the choices the kit names (mode, facilitation, cadence) in the data's words, or
+   * the design's own where the reader left one open ("any" or absent) or gave a value
+   * the data does not know. Null for a design the data does not hold.
+   * @param {PeerHub} hub
+   * @param {PickerData} data
+   * @param {URLSearchParams} query
+   * @returns {KitDesign | null}
+   */
+  function chosen(hub, data, query) {
     var outcome = query.get("outcome");
     var key = query.get("design");
     if (!outcome || !key) return null;
+    /** @type {Choices} */
     var choices = {};
     hub.DIMENSIONS.forEach(function (name) { choices[name] = query.get(name) || "any"; });
     // The data answers every meeting length and cadence the picker offers.
     var found = hub.design(data, outcome, key, choices);
     if (!found) return null;
-    found.outcome = hub.own(data.outcomes, outcome);
-    var kept = picked(query);
-    found.cadence = kept.cadence || found.base.cadence_id;
-    found.facilitation = kept.facilitation ? FACILITATION_CHOSEN[kept.facilitation] : found.base.facilitation;
-    found.mode = kept.mode ? MODE_LABELS[kept.mode] : found.base.modes;
-    return found;
+    var mode = hub.own(data.kit.modes, query.get("mode") || "");
+    var facilitation = hub.own(data.kit.facilitation, query.get("facilitation") || "");
+    var cadence = query.get("cadence") || "any";
+    return Object.assign(found, {
+      outcome: hub.own(data.outcomes, outcome),
+      cadence: cadence !== "any" && data.choices.cadence.indexOf(cadence) >= 0 ? cadence : found.base.cadence_id,
+      facilitation: facilitation || found.base.facilitation,
+      mode: mode ? mode.label : found.base.modes,
+      modeWords: mode ? mode.words : found.base.modes_words
+    });
   }
 
   /* ---- Dates, in the reader's chosen time zone ---- */
@@ -170,11 +161,13 @@
    * characters, which no TEXT may hold, dropped. */
   function escapeText(text) {
     return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      // eslint-disable-next-line no-control-regex -- control characters are what it drops
       .replace(/\r\n|\r|\n/g, "\\n").replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "");
   }
 
   /* A parameter value, quoted: no double quote or control character can end it. */
   function paramText(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what it drops
     return "\"" + String(text).replace(/[\u0000-\u001f\u007f"]+/g, " ").trim() + "\"";
   }
 
@@ -198,18 +191,12 @@
     return out.join("\r\n ");
   }
 
-  /* "Virtual, In person, Hybrid" as running text: "virtual, in person or hybrid". */
-  function modeWords(mode) {
-    return mode.toLowerCase().replace(/, ([^,]*)$/, " or $1");
-  }
-
+  /**
+   * An agenda as lines of text: each step's time span and title.
+   * @param {AgendaStep[]} steps
+   */
   function agendaText(steps) {
-    var start = 0;
-    return steps.map(function (s) {
-      var line = start + "-" + (start + s[1]) + " min: " + s[0];
-      start += s[1];
-      return line;
-    }).join("\n");
+    return steps.map(function (s) { return s.time + ": " + s.title; }).join("\n");
   }
 
   function utcOffset(minutes) {
@@ -258,7 +245,7 @@
     try {
       var url = new URL(value);
       return url.protocol === "https:" ? url.href : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -282,8 +269,8 @@
       : "FREQ=MONTHLY;INTERVAL=" + MONTH_STEP[options.cadence] + ";BYDAY=" + weekOfMonth(options.start) +
         WEEKDAYS[options.start.getUTCDay()];
     var link = linkOf(options.location);
-    var description = design.outcome[0] + " peer group, " + design.size + ". " + design.facilitation + ". " +
-      CADENCE_LABELS[options.cadence] + ", " + design.minutes + " minutes, " + modeWords(design.mode) + ".\n" +
+    var description = design.outcome.name + " peer group, " + design.size + ". " + design.facilitation + ". " +
+      design.schedule[options.cadence] + ", " + design.modeWords + ".\n" +
       "First term: " + options.months + " months, " + plan.held.length + " meetings; the last, on " +
       isoDay(review) + ", is the review: decide together whether to stop, renew for another term, " +
       "or continue as an alumni group.\n" + (link ? "Join: " + link + "\n" : "") +
@@ -311,33 +298,39 @@
 
   /* ---- The charter: printed from the page, or downloaded as Markdown ---- */
 
-  /* The charter's sections as [heading, paragraphs, list, blanks]: plain text, which
-   * the page sets as text and the Markdown escapes. */
+  /**
+   * The charter's sections: a heading, paragraphs, a list and a number of numbered
+   * blanks to fill in, as plain text, which the page sets as text and the Markdown escapes.
+   * @typedef {{heading: string, paragraphs: string[], list?: string[], blanks?: number}} CharterSection
+   * @param {PickerData} data
+   * @param {KitDesign} design
+   * @returns {CharterSection[]}
+   */
   function charterSections(data, design, options, plan) {
     var d = design.base;
     var review = plan.held[plan.held.length - 1];
-    var names = d.formats.map(function (slug) { return data.formats[slug][0]; });
+    var names = d.formats.map(function (slug) { return data.formats[slug].name; });
     var place = String(options.location || "").trim();
     return [
-      ["Purpose", ["We meet so that each of us can ...", "Our one primary outcome is " + design.outcome[0] + ": " +
-        design.outcome[2]]],
-      ["Members", [design.size + ". " + d.who]],
-      ["Meetings", ["We meet " + CADENCE_LABELS[options.cadence].toLowerCase() + " for " + design.minutes +
-        " minutes (" + modeWords(design.mode) + "), starting on " + isoDay(options.start) + "." +
-        (place ? " Where: " + place : "")]],
-      ["First term and review", ["Our first term is " + options.months + " months: " + plan.held.length +
+      { heading: "Purpose", paragraphs: ["We meet so that each of us can ...", "Our one primary outcome is " + design.outcome.name + ": " +
+        design.outcome.question] },
+      { heading: "Members", paragraphs: [design.size + ". " + d.who] },
+      { heading: "Meetings", paragraphs: ["We meet " + data.kit.cadences[options.cadence].words + " for " + design.minutes +
+        " minutes (" + design.modeWords + "), starting on " + isoDay(options.start) + "." +
+        (place ? " Where: " + place : "")] },
+      { heading: "First term and review", paragraphs: ["Our first term is " + options.months + " months: " + plan.held.length +
         " meetings. Our last meeting of the term, on " + isoDay(review) + ", is our review: we decide together " +
         "whether to stop, renew for another term, or continue as an alumni group. (The design runs for " +
-        d.program + ".)"]],
-      ["Ground rules", ["What members share stays in the group unless the person who shared it agrees otherwise. " +
-        "Minutes record themes and actions, never personal details."], [
+        d.program + ".)"] },
+      { heading: "Ground rules", paragraphs: ["What members share stays in the group unless the person who shared it agrees otherwise. " +
+        "Minutes record themes and actions, never personal details."], list: [
         "Come to every meeting you can; tell the host in advance when you cannot.",
         "Bring a real issue when it is your turn, and report back on your actions.",
-        "After missing two meetings in a row, talk with the convener about what would help."]],
-      ["Check-ins", ["Every three months, and at our last meeting, we open with a twenty-minute health check " +
-        "(the hub's evaluation kit: /evaluate/) and agree one change to try."]],
-      ["Facilitation", [design.facilitation + ". The host role rotates in this order:"], null, 3],
-      ["Formats", [names.join(", ") + " (the hub's format pages describe the steps)."]]
+        "After missing two meetings in a row, talk with the convener about what would help."] },
+      { heading: "Check-ins", paragraphs: ["Every three months, and at our last meeting, we open with a twenty-minute health check " +
+        "(the hub's evaluation kit: /evaluate/) and agree one change to try."] },
+      { heading: "Facilitation", paragraphs: [design.facilitation + ". The host role rotates in this order:"], blanks: 3 },
+      { heading: "Formats", paragraphs: [names.join(", ") + " (the hub's format pages describe the steps)."] }
     ];
   }
 
@@ -347,29 +340,37 @@
     var plan = term(options.start, options.cadence, options.months, options.from, options.to);
     var lines = ["# Group charter: " + md(design.base.title), "", "Group name: ____________", ""];
     charterSections(data, design, options, plan).forEach(function (section) {
-      lines.push("## " + section[0]);
-      section[1].forEach(function (p) { lines.push(md(p)); });
-      if (section[2]) section[2].forEach(function (item) { lines.push("- " + md(item)); });
-      for (var i = 1; i <= (section[3] || 0); i += 1) lines.push((i === 1 ? "\n" : "") + i + ". ____");
-      if (section[0] === "Members") lines.push("", "| Name | Role | Joined |", "| --- | --- | --- |", "|  |  |  |");
+      lines.push("## " + section.heading);
+      section.paragraphs.forEach(function (p) { lines.push(md(p)); });
+      if (section.list) section.list.forEach(function (item) { lines.push("- " + md(item)); });
+      for (var i = 1; i <= (section.blanks || 0); i += 1) lines.push((i === 1 ? "\n" : "") + i + ". ____");
+      if (section.heading === "Members") lines.push("", "| Name | Role | Joined |", "| --- | --- | --- |", "|  |  |  |");
       lines.push("");
     });
     lines.push("Signed on ____ by the members above.", "");
     return lines.join("\n");
   }
 
+  /* ---- The page ---- */
+
+  /** @type {PeerHub} */
+  var hub;
+  /** @type {PeerHub["el"]} */
+  var el;
+
   /* The charter as a section of the page, which "Print the charter" prints alone. */
   function charterView(data, design, options) {
     var plan = term(options.start, options.cadence, options.months, options.from, options.to);
+    /** @type {HTMLElement[]} */
     var parts = [el("h2", { id: "kit-charter-title", text: "Group charter: " + design.base.title }),
       el("p", { text: "Group name: ______________________" })];
     charterSections(data, design, options, plan).forEach(function (section) {
-      parts.push(el("h3", { text: section[0] }));
-      section[1].forEach(function (p) { parts.push(el("p", { text: p })); });
-      if (section[2]) parts.push(el("ul", {}, section[2].map(function (item) { return el("li", { text: item }); })));
-      if (section[3]) {
+      parts.push(el("h3", { text: section.heading }));
+      section.paragraphs.forEach(function (p) { parts.push(el("p", { text: p })); });
+      if (section.list) parts.push(el("ul", {}, section.list.map(function (item) { return el("li", { text: item }); })));
+      if (section.blanks) {
         var blanks = [];
-        for (var i = 0; i < section[3]; i += 1) blanks.push(el("li", { text: "______________________" }));
+        for (var i = 0; i < section.blanks; i += 1) blanks.push(el("li", { text: "______________________" }));
         parts.push(el("ol", {}, blanks));
       }
     });
@@ -377,7 +378,6 @@
     return parts;
   }
 
-  /* ---- The page ---- */
 
   function download(name, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -398,13 +398,16 @@
     return el("div", { class: "ph-field" }, children);
   }
 
+  /**
+   * @param {number} number
+   * @param {AgendaStep[]} steps
+   * @param {string} [title]
+   * @param {string} [id]
+   */
   function runSheet(number, steps, title, id) {
-    var start = 0;
     var rows = steps.map(function (s) {
-      var row = el("tr", {}, [el("td", { text: start + "–" + (start + s[1]) + " min" }), el("td", { text: s[0] }),
-        el("td", { text: s[2] }), el("td", { class: "ph-runsheet__notes" })]);
-      start += s[1];
-      return row;
+      return el("tr", {}, [el("td", { text: s.time }), el("td", { text: s.title }),
+        el("td", { text: s.detail }), el("td", { class: "ph-runsheet__notes" })]);
     });
     var heading = el("h2", { text: title || "Meeting " + number + (number === 1 ? ": getting started" : "") });
     return el("section", { class: "ph-runsheet__meeting", id: id || "meeting-" + number }, [
@@ -431,11 +434,17 @@
     return select;
   }
 
-  function cadences(design) {
+  /**
+   * The cadences a reader may choose (the picker's), and the design's own.
+   * @param {PickerData} data
+   * @param {KitDesign} design
+   */
+  function cadences(data, design) {
     var select = el("select", { name: "cadence" });
-    var list = CADENCES.indexOf(design.cadence) < 0 ? CADENCES.concat([design.cadence]) : CADENCES;
+    var list = data.choices.cadence.filter(function (c) { return c !== "any"; });
+    if (list.indexOf(design.cadence) < 0) list.push(design.cadence);
     list.forEach(function (c) {
-      var option = el("option", { value: c, text: CADENCE_LABELS[c] });
+      var option = el("option", { value: c, text: data.kit.cadences[c].label });
       if (c === design.cadence) option.selected = true;
       select.appendChild(option);
     });
@@ -453,9 +462,9 @@
       min: isoDay(new Date(now + (ALARM_DAYS + 1) * DAY)) });
     var time = el("input", { type: "time", name: "time", value: "17:00", required: "required" });
     var zoneSelect = zones(zone);
-    var cadence = cadences(design);
+    var cadence = cadences(data, design);
     var months = el("input", { type: "number", name: "months", min: "1", max: String(MAX_TERM_MONTHS), step: "1",
-      required: "required", value: String(d.months[0]), inputmode: "numeric" });
+      required: "required", value: String(d.months.min), inputmode: "numeric" });
     var location = el("textarea", { name: "location", rows: "2", maxlength: "500" });
     var organizer = el("input", { type: "text", name: "organizer", maxlength: "100", autocomplete: "name" });
     var email = el("input", { type: "email", name: "email", maxlength: "254", autocomplete: "email" });
@@ -515,9 +524,11 @@
     var facts = el("dl", { class: "ph-facts" });
     var meetings = el("dd");
     var firstTerm = el("dd");
-    [["Outcome", el("dd", { text: design.outcome[0] })], ["Size", el("dd", { text: design.size })],
+    /** @type {[string, HTMLElement][]} */
+    var rows = [["Outcome", el("dd", { text: design.outcome.name })], ["Size", el("dd", { text: design.size })],
      ["Meetings", meetings], ["Mode", el("dd", { text: design.mode })], ["Program", el("dd", { text: d.program })],
-     ["First term", firstTerm], ["Facilitation", el("dd", { text: design.facilitation })]].forEach(function (row) {
+     ["First term", firstTerm], ["Facilitation", el("dd", { text: design.facilitation })]];
+    rows.forEach(function (row) {
       facts.appendChild(el("dt", { text: row[0] }));
       facts.appendChild(row[1]);
     });
@@ -530,7 +541,7 @@
     /* The facts, the review's run-sheet and the charter follow the form. */
     function update() {
       var o = options();
-      meetings.textContent = CADENCE_LABELS[o.cadence] + ", " + design.minutes + " minutes";
+      meetings.textContent = design.schedule[o.cadence];
       if (!start.value || !(o.months >= 1 && o.months <= MAX_TERM_MONTHS && o.months % 1 === 0)) return;
       var plan = term(o.start, o.cadence, o.months, o.from, o.to);
       var last = plan.held[plan.held.length - 1];
@@ -582,8 +593,8 @@
     var page = document.getElementById("start-kit");
     if (!page || page.dataset.ready) return;
     page.dataset.ready = "1";
-    hub.load(page.getAttribute("data-src")).then(function (data) {
-      var design = chosen(data, new URLSearchParams(window.location.search));
+    hub.load(page.getAttribute("data-src")).then(function (/** @type {PickerData} */ data) {
+      var design = chosen(hub, data, new URLSearchParams(window.location.search));
       if (design) render(page, data, design);
     }).catch(function (error) {
       page.appendChild(el("p", { text: "The start kit could not load its data." }));
@@ -591,7 +602,16 @@
     });
   }
 
-  window.peerHub.kit = { calendar: calendar, term: term, zonedToUtc: zonedToUtc, defaultStart: defaultStart,
-    escapeText: escapeText };
-  hub.onPage(init);
+  var kit = { chosen: chosen, calendar: calendar, charter: charter, term: term, zonedToUtc: zonedToUtc,
+    defaultStart: defaultStart, escapeText: escapeText };
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = kit;
+    return;
+  }
+  (window.peerHubReady = window.peerHubReady || []).push(function (found) {
+    hub = found;
+    el = hub.el;
+    hub.kit = kit;
+    hub.onPage(init);
+  });
 })();

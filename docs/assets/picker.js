@@ -1,64 +1,93 @@
-/* Peer Group Hub outcome picker.
+// @ts-check
+/* Peer Group Hub outcome picker (loaded on the picker's page only, after hub.js).
  *
- * All decisions are made at build time (peerhub.recommend): this script reads the
- * chosen values, looks the answer up in picker-data.json (peerHub.answer) and shows
- * it. Text is always set with textContent, never parsed as HTML. Each change is a
- * new history entry, so Back returns to the previous choices. Works with Material's
- * instant navigation through its document$ observable.
+ * All decisions are made at build time (peerhub.decisions.picker.recommend), and all
+ * words too (peerhub.render.picker_table): this script reads the chosen values, looks
+ * the answer up in picker-data.json (peerHub.answer) and places its words in copies of
+ * the design card. Text is always set with textContent, never parsed as HTML. Each
+ * change is a new history entry, so Back returns to the previous choices.
  */
-(function () {
+(window.peerHubReady = window.peerHubReady || []).push(function (hub) {
   "use strict";
-  var hub = window.peerHub;
   var el = hub.el;
-  var FIELDS = hub.DIMENSIONS.concat(["second"]);
+  /** @type {string[]} */
+  var FIELDS = hub.DIMENSIONS.slice();
+  FIELDS.push("second");
 
+  /**
+   * @param {HTMLFormElement} form
+   * @returns {Record<string, string>}
+   */
   function readState(form) {
+    /** @type {Record<string, string>} */
     var state = {};
-    var checked = form.querySelector('input[name="outcome"]:checked');
+    var checked = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="outcome"]:checked'));
     state.outcome = checked ? checked.value : "";
     FIELDS.forEach(function (name) {
-      state[name] = form.elements[name] ? form.elements[name].value : "any";
+      var field = /** @type {HTMLSelectElement | undefined} */ (form.elements.namedItem(name));
+      state[name] = field ? field.value : "any";
     });
     return state;
   }
 
   /* Sets the form from the address, except the fields named in `keep`: those the reader
-   * changed before the data arrived. */
+   * changed before the data arrived.
+   * @param {HTMLFormElement} form
+   * @param {PickerData} data
+   * @param {Record<string, boolean>} [keep]
+   */
   function applyQuery(form, data, keep) {
     var query = new URLSearchParams(window.location.search);
     var outcome = query.get("outcome");
     keep = keep || {};
     if (!keep.outcome) {
-      form.querySelectorAll('input[name="outcome"]').forEach(function (radio) {
+      form.querySelectorAll('input[name="outcome"]').forEach(function (/** @type {HTMLInputElement} */ radio) {
         radio.checked = Boolean(outcome && hub.own(data.candidates, outcome) && radio.value === outcome);
       });
     }
     FIELDS.forEach(function (name) {
       if (keep[name]) return;
       var value = query.get(name) || "any";
-      var field = form.elements[name];
+      var field = /** @type {HTMLSelectElement | null} */ (form.elements.namedItem(name));
       if (field && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
         field.value = value;
       }
     });
   }
 
-  function queryOf(state) {
-    var query = new URLSearchParams();
-    if (state.outcome) query.set("outcome", state.outcome);
+  /**
+   * The chosen values, as the picker's and the start kit's addresses hold them.
+   * @param {Record<string, string>} state
+   * @param {URLSearchParams} query
+   * @returns {URLSearchParams}
+   */
+  function withChoices(state, query) {
     FIELDS.forEach(function (name) {
       if (state[name] && state[name] !== "any") query.set(name, state[name]);
     });
     return query;
   }
 
+  /** @param {Record<string, string>} state */
+  function queryOf(state) {
+    var query = new URLSearchParams();
+    if (state.outcome) query.set("outcome", state.outcome);
+    return withChoices(state, query);
+  }
+
   /* Fills a copy of the page's blank design card: the template the outcome pages are
    * made from (design_card.html), so a card reads the same with and without script.
    * `card.slots` sets text by data-slot, `card.hrefs` links by data-href, and each of
    * `card.lists` fills one copy of its list's first item per entry, by data-part
-   * (a text, or [text, href] for a link); data-when / data-none show what fits. */
+   * (a text, or {text, href} for a link); data-when / data-none show what fits.
+   * @param {HTMLTemplateElement} blank
+   * @param {{slots: Record<string, string>, hrefs: Record<string, string>,
+   *   lists: Record<string, Record<string, string | {text: string, href: string}>[]>}} card
+   * @returns {HTMLElement}
+   */
   function fill(blank, card) {
-    var node = blank.content.firstElementChild.cloneNode(true);
+    var node = /** @type {HTMLElement} */ (blank.content.firstElementChild.cloneNode(true));
+    /** @param {string} selector @returns {HTMLElement[]} */
     var all = function (selector) { return Array.prototype.slice.call(node.querySelectorAll(selector)); };
     all("[data-slot]").forEach(function (e) { e.textContent = card.slots[e.getAttribute("data-slot")]; });
     all("[data-href]").forEach(function (e) { e.setAttribute("href", card.hrefs[e.getAttribute("data-href")]); });
@@ -67,13 +96,13 @@
       var first = list.firstElementChild;
       list.textContent = "";
       items.forEach(function (item) {
-        var copy = first.cloneNode(true);
+        var copy = /** @type {Element} */ (first.cloneNode(true));
         var parts = [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[data-part]")));
         parts.forEach(function (e) {
           var value = item[e.getAttribute("data-part")];
           if (value === undefined) return;
-          if (Array.isArray(value)) { e.textContent = value[0]; e.setAttribute("href", value[1]); }
-          else e.textContent = value;
+          if (typeof value === "string") e.textContent = value;
+          else { e.textContent = value.text; e.setAttribute("href", value.href); }
         });
         list.appendChild(copy);
       });
@@ -83,28 +112,43 @@
     return node;
   }
 
+  /**
+   * A link to a page the data names ({name, url}), from this page.
+   * @param {Named} page
+   * @param {string} root
+   */
+  function linkTo(page, root) {
+    return { link: { text: page.name, href: root + page.url } };
+  }
+
+  /**
+   * One design's card: the data's words in their slots, and the start kit's address
+   * (made at build time) with the reader's choices added to its query.
+   * @param {PickerData} data
+   * @param {string} root
+   * @param {HTMLTemplateElement} blank
+   * @param {Adapted} design
+   * @param {number} rank
+   * @param {Record<string, string>} state
+   */
   function renderDesign(data, root, blank, design, rank, state) {
     var d = design.base;
     var number = String(rank + 1);
-    var kit = queryOf(state);
-    kit.set("design", d.key);
-    var start = 0;
+    var kit = new URL(d.kit, new URL(root, window.location.href));
+    withChoices(state, kit.searchParams);
     var node = fill(blank, {
       slots: { number: number, title: d.title, size: design.size, meetings: design.meetings,
                program: d.program, facilitation: d.facilitation, modes: d.modes, who: d.who,
-               maturity: data.texts[d.evidence[0]], lasting: data.texts[d.evidence[1]], medians: data.texts[d.evidence[2]] },
-      hrefs: { kit: root + "kits/?" + kit.toString() },
+               maturity: data.texts[d.evidence.maturity], lasting: data.texts[d.evidence.lasting],
+               medians: data.texts[d.evidence.medians] },
+      hrefs: { kit: kit.href },
       lists: {
-        formats: d.formats.map(function (slug) { return { link: [data.formats[slug][0], root + data.formats[slug][1]] }; }),
+        formats: d.formats.map(function (slug) { return linkTo(data.formats[slug], root); }),
         changes: design.changes.map(function (c) { return { text: c }; }),
         notes: design.notes.map(function (c) { return { text: c }; }),
-        why: d.why.map(function (w) { return { topic: w[0], reason: w[1] }; }),
-        agenda: design.agenda.map(function (step) {
-          var row = { time: start + "–" + (start + step[1]) + " min", step: step[0], detail: step[2] };
-          start += step[1];
-          return row;
-        }),
-        groups: d.groups.map(function (slug) { return { link: [data.groups[slug][0], root + data.groups[slug][1]] }; })
+        why: d.why,
+        agenda: design.agenda.map(function (step) { return { time: step.time, step: step.title, detail: step.detail }; }),
+        groups: d.groups.map(function (slug) { return linkTo(data.groups[slug], root); })
       }
     });
     node.id = "design-" + number;
@@ -113,6 +157,12 @@
     return node;
   }
 
+  /**
+   * @param {HTMLFormElement} form
+   * @param {HTMLElement} results
+   * @param {PickerData} data
+   * @param {string} root
+   */
   function render(form, results, data, root) {
     var state = readState(form);
     results.textContent = "";
@@ -122,40 +172,44 @@
     }
     var answer = hub.answer(data, state.outcome, state);
     var outcome = hub.own(data.outcomes, state.outcome);
-    results.appendChild(el("h2", { id: "picker-results-title", text: "Recommended designs for " + outcome[0].toLowerCase() }));
+    results.appendChild(el("h2", { id: "picker-results-title", text: "Recommended designs for " + outcome.name.toLowerCase() }));
     if (answer.second) results.appendChild(el("p", { class: "ph-note", text: answer.second }));
     answer.notes.forEach(function (note) {
       results.appendChild(el("p", { class: "ph-note ph-conflict", text: note }));
     });
-    var blank = document.getElementById("design-card");
+    var blank = /** @type {HTMLTemplateElement} */ (document.getElementById("design-card"));
     answer.designs.forEach(function (design, rank) {
       results.appendChild(renderDesign(data, root, blank, design, rank, state));
     });
-    results.appendChild(el("p", {}, [el("a", { href: root + outcome[1], text: "All designs for " + outcome[0].toLowerCase() + ", without the picker" })]));
+    results.appendChild(el("p", {}, [el("a", { href: root + outcome.url, text: "All designs for " + outcome.name.toLowerCase() + ", without the picker" })]));
   }
 
   function init() {
-    var form = document.getElementById("outcome-picker");
+    var form = /** @type {HTMLFormElement | null} */ (document.getElementById("outcome-picker"));
     var results = document.getElementById("picker-results");
     if (!form || !results || form.dataset.ready) return;
     form.dataset.ready = "1";
     var root = form.getAttribute("data-root") || "";
     // On a slow connection a reader may choose before the data arrives: keep that choice.
     var early = {};
-    var noteEarly = function (event) { early[event.target.name] = true; };
+    /** @param {Event} event */
+    var noteEarly = function (event) { early[/** @type {HTMLInputElement} */ (event.target).name] = true; };
     form.addEventListener("change", noteEarly);
-    hub.load(form.getAttribute("data-src")).then(function (data) {
+    hub.load(form.getAttribute("data-src")).then(function (/** @type {PickerData} */ data) {
       form.removeEventListener("change", noteEarly);
       var show = function () { render(form, results, data, root); };
+      /** @param {Event} [event] */
       var change = function (event) {
-        var query = queryOf(readState(form)).toString();
-        var url = window.location.pathname + (query ? "?" + query : "");
-        if (url !== window.location.pathname + window.location.search) {
-          window.history.pushState({ picker: query }, "", url);
+        var query = queryOf(readState(form));
+        var url = new URL(window.location.href);
+        url.search = query.toString();
+        if (url.href !== window.location.href) {
+          window.history.pushState({ picker: query.toString() }, "", url.href);
         }
         show();
         // On a phone the results start far below the form: bring them into view.
-        if (event && event.target && event.target.name === "outcome" && window.innerWidth < 760) {
+        var target = event && /** @type {HTMLInputElement | null} */ (event.target);
+        if (target && target.name === "outcome" && window.innerWidth < 760) {
           results.scrollIntoView({ block: "start" });
         }
       };
@@ -176,4 +230,4 @@
   }
 
   hub.onPage(init);
-})();
+});

@@ -1,0 +1,275 @@
+"""MkDocs hook: validate the hub's content, then add the pages and files generated from it.
+
+A thin adapter: all knowledge of formats, groups and outcomes lives in the `peerhub`
+package. Generated pages are added with `File.generated`, kept out of the nav, and
+never rendered by macros (they hold contributor text). Their Markdown is only front
+matter; `on_page_content` supplies their finished HTML, so Markdown never parses it.
+
+`mkdocs build` itself goes through `peerhub.adapter.sitebuild`, as `peerhub build` does: MkDocs
+writes into a fresh folder next to `site/`, swapped in only when the build succeeded
+(under --strict, with no warning), so a failed build keeps the previous site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from peerhub.adapter.buildstate import BuildState
+from peerhub.adapter.material import front_matter, index_entry
+from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
+from peerhub.adapter.sitefolders import Folders
+from peerhub.adapter.withdrawal import withdrawn
+from peerhub.content.revisions import last_changes, opened
+from peerhub.render.csp import UnexpectedScript, known_scripts, with_policy
+from peerhub.render.pages import (
+    generated_assets,
+    generated_pages,
+    search_entries,
+)
+from peerhub.render.project import check_project_cached
+
+log = logging.getLogger("mkdocs.hooks.peerhub")
+
+__all__ = [
+    "on_build_error",
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_post_build",
+    "on_post_page",
+    "on_post_template",
+    "on_shutdown",
+    "on_startup",
+]
+
+
+_state = BuildState()
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder mkdocs.yml is in: the project whose content is built."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def config_name(config: MkDocsConfig) -> str:
+    """The configuration file MkDocs was given (`-f`), whose `extra.peerhub` applies."""
+    return Path(config.config_file_path).name
+
+
+def on_startup(command: str, **_: object) -> None:
+    """Remember the command: only `mkdocs build` builds next to `site/` and swaps it in
+    (`mkdocs serve` builds into a temporary folder of its own).
+    """
+    global _state  # noqa: PLW0603 - MkDocs calls hooks as module functions
+    _state = BuildState(command=command)
+
+
+@event_priority(100)  # before macros and every other plugin: bad content stops the build first
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Start the build next to `site/` (after putting back a site an interrupted build
+    left), then check all content and settings: any error stops the build there.
+    """
+    global _state  # noqa: PLW0603 - MkDocs calls hooks as module functions
+    _state = BuildState(command=_state.command)
+    _stage(config)
+    hub, problems = check_project_cached(project_root(config), config_name(config))
+    for problem in problems:
+        if problem.severity == "warning":
+            log.warning(str(problem))
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors:
+        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+        raise PluginError("\n".join([f"content has {count}:", *errors]))
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: set site_url to the published address; the feed's links need it"
+        )
+    _state.hub = hub
+    _state.scripts = known_scripts(Path(d) for d in config.theme.dirs)
+    _state.revisions = last_changes(project_root(config))
+    _state.opened = opened(project_root(config))
+    return config
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Point MkDocs at a fresh folder of its own, unless `peerhub build` (in this process)
+    already did; count warnings, to swap in only what --strict lets through.
+    """
+    site = Path(config.site_dir)
+    if _state.command != "build" or is_staging(site):
+        return
+    try:
+        build = start(Folders.of(project_root(config), site), say=log.info)
+    except Refused as refused:
+        raise PluginError(str(refused)) from None
+    _state.build = build
+    config.site_dir = str(build.staging)
+    counter = CountHandler(level=logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    _state.warnings = counter
+
+
+def _finish() -> Build | None:
+    """The build this hook started, if any, no longer counting warnings."""
+    counter, build = _state.warnings, _state.build
+    _state.warnings = _state.build = None
+    if counter is not None:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    return build
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every page and data file generated from the content."""
+    hub = _state.site
+    _state.pages = {}
+    for page in generated_pages(hub, config.site_url or ""):
+        _state.pages[page.src_uri] = page
+        _add(files, File.generated(config, page.src_uri, content=front_matter(page)))
+    for src_uri, content in generated_assets(hub, config.site_url or "", _state.opened):
+        _add(files, File.generated(config, src_uri, content=content))
+    return files
+
+
+def _add(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None and existing.generated_by is None:
+        raise PluginError(
+            f"docs/{file.src_uri} would be replaced by a generated page; move or rename it"
+        )
+    if existing is not None:
+        # Two generated files at one path: one would silently replace the other.
+        raise PluginError(f"{file.src_uri} is generated twice; rename one of its sources")
+    files.append(file)
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """A generated page's finished HTML, in place of what Markdown made of its front matter."""
+    generated = _state.pages.get(page.file.src_uri)
+    return str(generated.body()) if generated else html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
+    """A generated page's "edit" link opens its content file, not a Markdown file that
+    does not exist; pages with no publishable source get none.
+    """
+    generated = _state.pages.get(page.file.src_uri)
+    docs = Path(config.docs_dir).name
+    source = generated.source if generated else f"{docs}/{page.file.src_uri}"
+    if source and source in _state.revisions and page.meta is not None:
+        page.meta["revision_date"] = _state.revisions[source].isoformat()  # the theme shows it
+    if generated is not None:
+        edit_root = (config.edit_uri or "").removesuffix(Path(config.docs_dir).name + "/")
+        base = (config.repo_url or "").rstrip("/") + "/" + edit_root
+        page.edit_url = base + generated.source if generated.source and config.repo_url else None
+    return context
+
+
+def on_post_page(output: str, page: Page, **_: object) -> str:
+    """Give every page a Content-Security-Policy allowing only the theme's inline scripts."""
+    return _policed(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, **_: object) -> str:
+    """Theme pages that are not Markdown pages (404.html) get the same policy."""
+    if template_name.endswith(".html"):
+        return _policed(output_content, template_name)
+    return output_content
+
+
+def _policed(html: str, source: str) -> str:
+    try:
+        return with_policy(html, _state.known_scripts)
+    except UnexpectedScript as exc:
+        raise PluginError(
+            f"{source}: {exc}; remove it (the site's policy would block it)"
+        ) from None
+
+
+def on_env(env: Environment, **_: object) -> Environment:
+    """`peerhub_once` lets pages outside the nav, in one folder, share one rendering of
+    the tabs, nav and footer: nothing in them is active, and their links are the same.
+    """
+    fragments: dict[tuple[str, str], str] = {}
+
+    def once(name: str, page_url: str, render: Callable[[], str]) -> str:
+        # Links are relative, so pages in the same folder (groups/a/, groups/b/) share them.
+        key = (name, posixpath.dirname(page_url.rstrip("/")))
+        if key not in fragments:
+            fragments[key] = render()
+        return fragments[key]
+
+    env.globals["peerhub_once"] = once
+    return env
+
+
+@event_priority(-100)  # after Material's search plugin has written its index, and last
+def on_post_build(config: MkDocsConfig) -> None:
+    """Add group pages to the search index; then swap the finished site in, unless
+    --strict is about to abort the build for the warnings it logged (MkDocs checks
+    them only after this event).
+    """
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"].extend(index_entry(e) for e in search_entries(_state.site))
+        index.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+    counter = _state.warnings
+    if config.strict and counter is not None and counter.get_counts():
+        return  # MkDocs aborts next; on_build_error throws the build away
+    build = _finish()
+    if build is not None:
+        try:
+            build.publish()
+        finally:
+            build.close()
+
+
+def _abandon() -> None:
+    """Throw away the build this hook started, if it did not finish. The previous site
+    stays, unless it publishes a group the content withdrew: then it is deleted.
+    """
+    build = _finish()
+    if build is None:
+        return
+    site = build.folders.site
+    shown = withdrawn(build.folders.root, site) if site.is_dir() else []
+    if shown:
+        log.error("\n".join(build.withdraw(shown)))
+    else:
+        log.info(f"the build failed; {site.name}/ was left as it was")
+    build.close()
+
+
+@event_priority(-100)  # last: no other plugin's clean-up comes after the site is decided
+def on_build_error(error: Exception, **_: object) -> None:
+    """A failed build leaves the previous site (see `_abandon`); a full disk is said in
+    one line.
+    """
+    _abandon()
+    message = disk_full(error)
+    if message is not None:
+        raise PluginError(message) from None
+
+
+def on_shutdown() -> None:
+    """A build that ended otherwise (Ctrl-C, or a plugin that exits, as mkdocs-macros
+    does on an error) is thrown away too, and the lock released.
+    """
+    _abandon()

@@ -1,0 +1,124 @@
+"""The site map: every address the hub generates, and relative links between them.
+
+Pages, data files, the feed, the card deck, templates (through `Components`) and the
+checks of the maintainers' guides take their addresses from here, so each is spelled
+once. Generated pages carry raw HTML, which MkDocs does not rewrite, so links are made
+relative here, in the same way MkDocs does for directory URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlencode, urljoin
+
+__all__ = [
+    "CARD_PDFS",
+    "CHECKIN_CSV",
+    "CHECKIN_NOTES",
+    "DIRECTORY_DATA",
+    "FORMATS",
+    "FORMAT_CARDS",
+    "GROUPS",
+    "GROUPS_FEED",
+    "KITS",
+    "OUTCOMES",
+    "PICKER_DATA",
+    "SETTINGS_REFERENCE",
+    "absolute",
+    "api_file",
+    "content_file",
+    "directory_page",
+    "format_url",
+    "group_url",
+    "kit_url",
+    "outcome_url",
+    "relative",
+    "schema_file",
+    "source_page",
+]
+
+#: The format catalog, and every format on printable cards (with their two PDFs).
+FORMATS = "formats/"
+FORMAT_CARDS = "formats/cards/"
+CARD_PDFS = {"a4": "formats/cards.pdf", "letter": "formats/cards-letter.pdf"}
+#: The group directory's first page, and the feed of new and opening groups.
+GROUPS = "groups/"
+GROUPS_FEED = "groups/feed.xml"
+#: The outcome picker, and the start kit it links to.
+OUTCOMES = "outcomes/"
+KITS = "kits/"
+#: The options maintainers may set under `extra.peerhub`.
+SETTINGS_REFERENCE = "reference/settings/"
+#: The evaluation kit's two downloads.
+CHECKIN_CSV = "evaluate/check-ins.csv"
+CHECKIN_NOTES = "evaluate/check-in-notes.txt"
+#: What the picker, the start kit and the directory's filters read.
+PICKER_DATA = "assets/picker-data.json"
+DIRECTORY_DATA = "assets/directory-data.json"
+
+
+def api_file(name: str) -> str:
+    """A published data file: `formats`, `groups`, `outcomes` or `evidence`."""
+    return f"api/{name}.json"
+
+
+def schema_file(name: str) -> str:
+    """A JSON Schema the hub publishes (`format`, `group`, `outcome`, `evidence`)."""
+    return f"schema/{name}.schema.json"
+
+
+def directory_page(number: int) -> str:
+    """Page `number` of the group directory (the first is `groups/` itself)."""
+    return GROUPS if number == 1 else f"{GROUPS}page/{number}/"
+
+
+def source_page(url: str) -> str:
+    """The Markdown file a generated page has at the directory URL `url`: a
+    section's own page is its `index.md` (`formats/` is `formats/index.md`), every other
+    page a file beside it (`formats/x/` is `formats/x.md`, `groups/page/2/` is
+    `groups/page/2.md`).
+    """
+    folder = url.rstrip("/")
+    return f"{folder}/index.md" if url.endswith("/") and "/" not in folder else f"{folder}.md"
+
+
+def content_file(folder: str, slug: str) -> str:
+    """The content file behind a page, as its edit link names it."""
+    return f"{folder}/{slug}.yml"
+
+
+def format_url(slug: str) -> str:
+    """A format's page address."""
+    return f"formats/{slug}/"
+
+
+def group_url(slug: str) -> str:
+    """A published group's page address (an anonymous group's is its random one)."""
+    return f"groups/{slug}/"
+
+
+def outcome_url(outcome_id: str) -> str:
+    """An outcome's page address."""
+    return f"outcomes/{outcome_id}/"
+
+
+def kit_url(outcome_id: str, design: str) -> str:
+    """The start kit's address for one design of an outcome: the only place it is
+    made (the picker's script adds the reader's choices to its query with `URL`).
+    """
+    return KITS + "?" + urlencode({"outcome": outcome_id, "design": design})
+
+
+def absolute(site_url: str, target: str) -> str:
+    """`target` (a site URL such as `groups/x/`) under `site_url`, which MkDocs may give
+    with or without its final slash: `https://example.org/hub` means the `hub/` folder.
+    """
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", target)
+
+
+def relative(target: str, page: str) -> str:
+    """Link from the page at site URL `page` (such as `groups/x/`) to `target`; a folder
+    target keeps its final slash, as MkDocs' directory URLs do.
+    """
+    rel = posixpath.relpath("/" + target, "/" + posixpath.dirname(page))
+    return rel + "/" if target.endswith("/") or not target else rel
