@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from peerhub.content.project import fingerprint
+from peerhub.render import project
 from peerhub.render.project import check_project_cached
 
 from conftest import VALID_GROUP, make_project
@@ -53,3 +57,24 @@ def test_the_fingerprint_names_every_content_file_and_each_docs_link(tmp_path: P
     after = fingerprint(root)
     assert after[-1] == ("docs/linked.md", 0, 0)
     assert after[:-1] == before
+
+
+def test_a_new_day_checks_the_project_again_for_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` left running past midnight: intakes and lifespans count to the new
+    day, so the cached site is not reused, and the new one is built for that day."""
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    monkeypatch.setattr(project, "today", lambda: dt.date(2026, 3, 1))
+    first, _ = check_project_cached(root)
+    assert check_project_cached(root)[0] is first
+    monkeypatch.setattr(project, "today", lambda: dt.date(2026, 3, 2))
+    second, _ = check_project_cached(root)
+    assert second is not first
+    assert (first.today, second.today) == (dt.date(2026, 3, 1), dt.date(2026, 3, 2))
+
+
+def test_the_site_is_built_for_the_day_the_content_is_checked_on(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    site, _ = project.check_project(root, on=dt.date(2026, 3, 1))
+    assert site.today == dt.date(2026, 3, 1)

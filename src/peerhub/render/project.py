@@ -28,8 +28,9 @@ def check_project(
     default), then the guides' macro calls and pages against the site it makes; never
     raises for bad content.
     """
-    content, problems = check_content(root, on=on or today(), config=config)
-    site = Site(content, on or today())
+    day = on or today()
+    content, problems = check_content(root, on=day, config=config)
+    site = Site(content, day)
     problems += guides.macro_call_problems(site.root, site, site.settings.macro_pages)
     if not any(p.severity == "error" for p in problems):
         # Where the hub generates pages depends on content that loaded cleanly.
@@ -58,10 +59,11 @@ def check_project_cached(root: Path, config: str = CONFIG_FILE) -> tuple[Site, l
     one load without depending on the order MkDocs calls them in.
     """
     root = root.resolve()
-    stamp = (fingerprint(root, config), today())
+    day = today()
+    stamp = (fingerprint(root, config), day)
     cached = _CACHE.get((root, config))
     if cached is None or cached[0] != stamp:
-        site, problems = check_project(root, config=config)
+        site, problems = check_project(root, on=day, config=config)
         _CACHE[(root, config)] = (stamp, site, problems)
         return site, problems
     return cached[1], cached[2]
