@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import inspect
 import io
+import itertools
 import json
 import logging
 import os
@@ -26,7 +27,11 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from peerhub.content.settings import load_settings
+from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.recommend import Answer
 from peerhub.render.chromium import ARGS, CHROMIUM
+from peerhub.render.picker_table import CHOICES
 from peerhub.render.project import load_site
 from peerhub.site import Site
 
@@ -365,6 +370,21 @@ def repo_hub() -> Site:
     """The repository's hub, loaded once per run (never at import: a mutation-testing
     run forks from a process that imported the tests, and must not inherit its state)."""
     return load_site(REPO)
+
+
+@pytest.fixture(scope="session")
+def every_ranking(repo_hub: Site) -> dict[tuple[str, tuple[str, ...]], Answer]:
+    """The whole ranking (not only the three shown) for every outcome under every
+    combination of the picker's choices, keyed by (outcome, combination): 89,600
+    answers, worked out once per run (or per worker) for the exhaustive tests to share.
+    `test_recommend` checks that the picker's three are this ranking's first three."""
+    return {
+        (outcome, combination): repo_hub.recommender.recommend(
+            outcome, Constraints.from_choices(*combination), limit=99
+        )
+        for outcome in OUTCOME_IDS
+        for combination in itertools.product(*CHOICES.values())
+    }
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
 
 import pytest
 
@@ -32,17 +31,15 @@ from peerhub.site import Site
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
 
-def every_answer(hub: Site) -> Iterator[tuple[str, Constraints, Answer]]:
-    """Every outcome under every combination, with the whole ranking (not only three)."""
-    for outcome in OUTCOME_IDS:
-        for combination in COMBINATIONS:
-            c = Constraints.from_choices(*combination)
-            yield outcome, c, hub.recommender.recommend(outcome, c, limit=99)
-
-
 @pytest.fixture(scope="module")
-def answers(repo_hub: Site) -> list[tuple[str, Constraints, Answer]]:
-    return list(every_answer(repo_hub))
+def answers(
+    every_ranking: dict[tuple[str, tuple[str, ...]], Answer],
+) -> list[tuple[str, Constraints, Answer]]:
+    """Every outcome under every combination, with the whole ranking (not only three)."""
+    return [
+        (outcome, Constraints.from_choices(*combination), answer)
+        for (outcome, combination), answer in every_ranking.items()
+    ]
 
 
 @pytest.mark.slow

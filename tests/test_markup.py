@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup, escape
 
-from peerhub.render.markup import prose, text
+from peerhub.render.markup import inert, prose, text
 
 
 def parsed(markdown: str) -> BeautifulSoup:
@@ -81,3 +82,17 @@ def test_plain_text_escaping() -> None:
     value = '<a href="x">&amp; {{ x }}'
     assert BeautifulSoup(str(text(value)), "html.parser").get_text() == value
     assert "<a" not in str(text(value))
+
+
+def test_texts_with_nothing_to_escape_print_as_the_full_escape_would() -> None:
+    """`text` skips escaping a number, or a text with nothing to escape; what it prints
+    is what escaping and making inert would have printed, for every character."""
+
+    def full(value: object) -> str:
+        return inert(str(escape(value)))
+
+    samples: list[object] = [chr(c) for c in range(0x3000)]
+    samples += ["a_b", "x" * 40 + "&", "Ana's group", "size 4-10", "1.5", "", " "]
+    samples += [0, -3, 2.5, -0.0, float("inf"), float("nan"), 10**20, 1e-9, True]
+    assert [str(text(s)) for s in samples] == [full(s) for s in samples]
+    assert all(type(text(s)) is Markup for s in samples)

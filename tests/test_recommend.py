@@ -14,6 +14,7 @@ import pytest
 from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.decisions.picker.agenda import OPENING_WORDS, Step, first_meeting
 from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.recommend import Answer
 from peerhub.render.picker_table import CHOICES, picker_data
 from peerhub.site import Site
 
@@ -24,19 +25,24 @@ COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
 @pytest.mark.slow
 @pytest.mark.parametrize("outcome", OUTCOME_IDS)
-def test_every_combination_gets_designs_whose_formats_exist(outcome: str, hub: Site) -> None:
+def test_every_combination_gets_designs_whose_formats_exist(
+    outcome: str, hub: Site, every_ranking: dict[tuple[str, tuple[str, ...]], Answer]
+) -> None:
     for combo in COMBINATIONS:
         constraints = Constraints.from_choices(*combo)
-        answer = hub.recommender.recommend(outcome, constraints)
-        assert 1 <= len(answer.designs) <= 3, combo
-        for rec in answer.designs:
+        answer = every_ranking[outcome, combo]
+        shown = Answer(answer.designs[:3], answer.notes)
+        if combo[0] == "any":  # a quarter of them, asked anew for the three a reader sees
+            assert hub.recommender.recommend(outcome, constraints) == shown, combo
+        assert 1 <= len(shown.designs) <= 3, combo
+        for rec in shown.designs:
             assert set(rec.design.formats) <= set(hub.formats)
             assert sum(step.minutes for step in rec.agenda) == rec.session_minutes, combo
             if constraints.minutes:
                 assert rec.session_minutes <= max(constraints.minutes, rec.design.session_minutes)
-        if answer.designs[0].conflicts:
-            assert answer.notes, combo
-            assert answer.designs[0].changes, combo
+        if shown.designs[0].conflicts:
+            assert shown.notes, combo
+            assert shown.designs[0].changes, combo
 
 
 def test_without_constraints_the_outcome_files_order_wins(hub: Site) -> None:

@@ -39,12 +39,22 @@ def site(real_site: tuple[str, Path]) -> tuple[str, Path]:
     return url, root / "site"
 
 
+#: The results' count line, and what the theme's English text says there with no query:
+#: it says something else once the answer to a query is drawn.
+META = ".md-search-result__meta"
+NO_QUERY = "Type to start searching"
+SHOWS = "([meta, text]) => (document.querySelector(meta).textContent === text) === %s"
+
+
 def first_pages(page: object, url: str, query: str) -> list[str]:
     """The distinct pages of the results, in order, for `query`."""
     box = "input[name=query]"
-    page.fill(box, query)
+    page.fill(box, "")
     page.press(box, "End")  # the theme searches on key events
-    page.wait_for_timeout(600)
+    page.wait_for_function(SHOWS % "true", arg=[META, NO_QUERY])
+    page.fill(box, query)
+    page.press(box, "End")
+    page.wait_for_function(SHOWS % "false", arg=[META, NO_QUERY])
     pages: list[str] = []
     for link in page.locator(".md-search-result__list > .md-search-result__item > a").all():
         href = link.get_attribute("href").removeprefix(url).split("?")[0].split("#")[0]

@@ -2,8 +2,8 @@
 
 A thin adapter: all knowledge of formats, groups and outcomes lives in the `peerhub`
 package. Generated pages are added with `File.generated`, kept out of the nav, and
-never rendered by macros (they hold contributor text). Their Markdown is only front
-matter; `on_page_content` supplies their finished HTML, so Markdown never parses it.
+never rendered by macros (they hold contributor text). Each is a `FinishedPage`: its
+HTML is final, so Markdown never parses it.
 
 `mkdocs build` itself goes through `peerhub.adapter.sitebuild`, as `peerhub build` does: MkDocs
 writes into a fresh folder next to `site/`, swapped in only when the build succeeded
@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from peerhub.adapter.buildstate import BuildState
-from peerhub.adapter.material import front_matter, index_entry
+from peerhub.adapter.material import FinishedPage, index_entry, nav_titles
 from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
 from peerhub.adapter.sitefolders import Folders
 from peerhub.adapter.withdrawal import withdrawn
@@ -47,7 +47,6 @@ __all__ = [
     "on_config",
     "on_env",
     "on_files",
-    "on_page_content",
     "on_page_context",
     "on_post_build",
     "on_post_page",
@@ -136,9 +135,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every page and data file generated from the content."""
     hub = _state.site
     _state.pages = {}
+    titles = nav_titles(config.nav)
     for page in generated_pages(hub, config.site_url or ""):
         _state.pages[page.src_uri] = page
-        _add(files, File.generated(config, page.src_uri, content=front_matter(page)))
+        file = File.generated(config, page.src_uri, content="")
+        _add(files, file)
+        FinishedPage(file, config, page, titles.get(page.src_uri))  # becomes file.page
     for src_uri, content in generated_assets(hub, config.site_url or "", _state.opened):
         _add(files, File.generated(config, src_uri, content=content))
     return files
@@ -154,12 +156,6 @@ def _add(files: Files, file: File) -> None:
         # Two generated files at one path: one would silently replace the other.
         raise PluginError(f"{file.src_uri} is generated twice; rename one of its sources")
     files.append(file)
-
-
-def on_page_content(html: str, page: Page, **_: object) -> str:
-    """A generated page's finished HTML, in place of what Markdown made of its front matter."""
-    generated = _state.pages.get(page.file.src_uri)
-    return str(generated.body()) if generated else html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:

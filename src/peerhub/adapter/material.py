@@ -1,8 +1,9 @@
 """The one module that knows Material for MkDocs: generated pages as MkDocs reads them.
 
-A generated page becomes a Markdown file holding only JSON front matter (the
-`hub-page.html` override lays it out; `on_page_content` in the hook supplies its
-HTML), and a search entry becomes an entry of Material's search index.
+A generated page becomes a `FinishedPage`: MkDocs gets its metadata (what front matter
+would hold; the `hub-page.html` override lays it out) and its finished HTML as they
+are, with no front matter to parse and no Markdown engine to build. A search entry
+becomes an entry of Material's search index.
 """
 
 from __future__ import annotations
@@ -11,18 +12,31 @@ import json
 from typing import Any
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from peerhub.render.markup import text
 from peerhub.render.pages import GeneratedPage, SearchEntry
 
-__all__ = ["PAGE_TEMPLATE", "front_matter", "index_entry"]
+__all__ = [
+    "PAGE_TEMPLATE",
+    "FinishedPage",
+    "front_matter",
+    "index_entry",
+    "nav_titles",
+    "page_meta",
+]
 
 #: The theme override that lays out every generated page.
 PAGE_TEMPLATE = "hub-page.html"
 
 
-def front_matter(page: GeneratedPage) -> str:
-    """JSON front matter; titles are pre-escaped because Material prints them raw."""
+def page_meta(page: GeneratedPage) -> dict[str, Any]:
+    """The page's metadata as Material reads it; titles are pre-escaped because Material
+    prints them raw.
+    """
     meta: dict[str, Any] = {
         "title": str(text(page.title)),
         "description": str(text(page.description)),
@@ -39,7 +53,54 @@ def front_matter(page: GeneratedPage) -> str:
         meta["shared_chrome"] = True
     if page.tags:
         meta["tags"] = [str(text(tag)) for tag in page.tags]
-    return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+    return meta
+
+
+def front_matter(page: GeneratedPage) -> str:
+    """`page_meta` as the JSON front matter a Markdown file would carry."""
+    return f"---\n{json.dumps(page_meta(page), ensure_ascii=False)}\n---\n"
+
+
+def nav_titles(nav: object) -> dict[str, str]:
+    """`{path: title}` for each page `mkdocs.yml`'s nav names with a title of its own."""
+    found: dict[str, str] = {}
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    found[value] = title
+                else:
+                    found |= nav_titles(value)
+    return found
+
+
+class FinishedPage(Page):
+    """A MkDocs page whose HTML the hub made. MkDocs would parse front matter and build a
+    Markdown engine (all the site's extensions) for each of thousands of group pages, to
+    convert nothing; this page hands over the metadata and the HTML as they are. Plugins
+    still see every event from `on_page_markdown` (with no Markdown) on.
+    """
+
+    def __init__(
+        self, file: File, config: MkDocsConfig, page: GeneratedPage, title: str | None
+    ) -> None:
+        # `title`: the nav's, which wins over the page's own as for any MkDocs page.
+        super().__init__(title, file, config)
+        self.generated = page
+
+    def read_source(self, config: MkDocsConfig) -> None:  # noqa: ARG002 - MkDocs' signature
+        """The metadata, as is; no Markdown (plugins' `on_page_markdown` sees "")."""
+        self.markdown, self.meta = "", page_meta(self.generated)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:  # noqa: ARG002 - MkDocs'
+        """The finished HTML; like the Markdown page it replaces, no headings in the
+        table of contents and no anchors for other pages' links to check.
+        """
+        self.content = str(self.generated.body())
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 def index_entry(entry: SearchEntry) -> dict[str, Any]:

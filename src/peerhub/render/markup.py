@@ -24,7 +24,10 @@ _SAFE_HREF = re.compile(r"^(https://[^/\s]|mailto:[^\s@]+@)", re.IGNORECASE)
 # Characters that Markdown (with the hub's extensions) or Jinja act on inside a line of
 # text. Line-start syntax (`-`, `+`, `1.`, `>`) cannot occur: contributor text is
 # one line (names, sentences) or collapsed onto one line (prose) behind a tag.
-_INERT = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]!|#~^"}
+_INERT_CHARACTERS = "\\`*_{}[]!|#~^"
+_INERT = {ord(c): f"&#{ord(c)};" for c in _INERT_CHARACTERS}
+# A text with none of these (HTML's and Markdown's) is printed as it is.
+_ACTIVE = re.compile("[" + re.escape("&<>'\"" + _INERT_CHARACTERS) + "]")
 # Tags and character references are kept as they are; only text between them changes.
 _TAG = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
 # Python-Markdown slows quadratically on many unmatched "[": past this many, no links.
@@ -84,7 +87,15 @@ def inert(html: str) -> str:
 
 
 def text(value: object) -> Markup:
-    """Escape plain contributor text for HTML, and make it inert for Markdown."""
+    """Escape plain contributor text for HTML, and make it inert for Markdown. Most
+    texts and every number have nothing to escape: they skip the work (a group page
+    prints hundreds of values).
+    """
+    kind = type(value)
+    if kind is int or kind is float:
+        return Markup(str(value))  # noqa: S704 - digits, a sign, a point, "e", "inf", "nan"
+    if kind is str and not _ACTIVE.search(value):  # type: ignore[arg-type]
+        return Markup(value)  # noqa: S704 - nothing in it to escape
     return Markup(inert(str(escape(value))))  # noqa: S704 - escaped just now
 
 

@@ -1,0 +1,62 @@
+"""Generated pages skip front matter and the Markdown engine (`FinishedPage`): the site
+is the same, byte for byte, as when each went through MkDocs as a Markdown file of
+JSON front matter whose HTML replaced what Markdown made of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from peerhub.adapter import hook
+from peerhub.adapter.material import FinishedPage, front_matter, nav_titles
+
+from conftest import mkdocs_build_here, repo_copy, site_files
+
+
+class MarkdownPage(FinishedPage):
+    """The way generated pages were built before: front matter read as YAML, a Markdown
+    engine made for the page, and its output replaced by the page's HTML."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.file.content_string = front_matter(self.generated)
+        Page.read_source(self, config)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        Page.render(self, config, files)
+        self.content = str(self.generated.body())
+
+
+@pytest.mark.build
+def test_the_site_is_the_same_as_when_pages_went_through_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = repo_copy(tmp_path / "hub", synthetic=40)
+    stamp = {"SOURCE_DATE_EPOCH": "1800000000"}
+    fast = mkdocs_build_here(root, "fast", **stamp)
+    assert fast.returncode == 0, fast.stderr
+    monkeypatch.setattr(hook, "FinishedPage", MarkdownPage)
+    plain = mkdocs_build_here(root, "plain", **stamp)
+    assert plain.returncode == 0, plain.stderr
+    built, expected = site_files(root / "fast"), site_files(root / "plain")
+    assert len(built) > 100
+    assert [name for name in expected if built.get(name) != expected[name]] == []
+    assert sorted(built) == sorted(expected)
+
+
+def test_the_navs_titles_are_found_at_every_depth() -> None:
+    nav = [
+        {"Home": "index.md"},
+        "about.md",
+        {"Guides": ["guides/index.md", {"Scope": "guides/scope.md"}]},
+        {"Deep": [{"More": [{"Deepest": "a/b/c.md"}]}]},
+    ]
+    assert nav_titles(nav) == {
+        "index.md": "Home",
+        "guides/scope.md": "Scope",
+        "a/b/c.md": "Deepest",
+    }
+    assert nav_titles(None) == {}
