@@ -13,11 +13,12 @@ from peerhub.content.groups import Group
 from peerhub.content.rules import check_checkins
 from peerhub.content.validation import validate
 from peerhub.content.yamlsafe import load_bytes
-from peerhub.decisions.checkins import months_running, trends
+from peerhub.decisions.checkins import Point, Trend, months_running, trends
 from peerhub.decisions.views import CheckInView
 from peerhub.render.components import Components
 from peerhub.render.pages import generated_assets
 from peerhub.render.project import check_project, load_site
+from peerhub.render.trendchart import trend_figure
 
 from conftest import VALID_GROUP, make_project
 from sample_groups import CHECKINS, checkin_view, group_view
@@ -246,3 +247,28 @@ def test_a_check_in_on_the_same_day_as_the_one_above_is_refused() -> None:
             "list check-ins oldest first",
         )
     ]
+
+
+def test_a_trend_figure_draws_every_point_and_escapes_every_text() -> None:
+    """Two check-ins 90 days apart, worked out by hand: the line from the first to the
+    second, a dot at each, both in the table; a title's markup is printed as text."""
+    first, second = Point("2026-01-10", "80%", 3.0, 24.8), Point("2026-04-10", "60%", 97.0, 41.6)
+    trend = Trend(
+        "attendance", "Attendance: <b>share</b>", 100, (first, second), ((first, second),)
+    )
+    figure = BeautifulSoup(str(trend_figure(trend)), "html.parser").figure
+    assert figure.svg.title.get_text() == "Attendance: <b>share</b>"
+    assert figure.svg.desc.get_text() == "2026-01-10: 80%; 2026-04-10: 60%"
+    line = figure.select_one("line.ph-trend__line")
+    assert [line[a] for a in ("x1", "y1", "x2", "y2")] == ["3.0%", "24.8%", "97.0%", "41.6%"]
+    assert [(c["cx"], c["cy"]) for c in figure.select("circle")] == [
+        ("3.0%", "24.8%"),
+        ("97.0%", "41.6%"),
+    ]
+    assert [t.get_text() for t in figure.select("text")] == ["100", "0"]
+    assert [[td.get_text() for td in tr.select("td")] for tr in figure.select("tbody tr")] == [
+        ["2026-01-10", "80%"],
+        ["2026-04-10", "60%"],
+    ]
+    assert figure.select_one("thead th:nth-of-type(2)").get_text() == "Attendance"
+    assert "<b>" not in str(figure)

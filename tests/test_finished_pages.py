@@ -1,10 +1,14 @@
-"""Generated pages skip front matter and the Markdown engine (`FinishedPage`): the site
-is the same, byte for byte, as when each went through MkDocs as a Markdown file of
-JSON front matter whose HTML replaced what Markdown made of it."""
+"""Generated pages skip front matter and the Markdown engine (`FinishedPage`), and pages
+in one folder share one rendering of the theme's parts that are the same for all of
+them (`on_env`): the site is the same, byte for byte, as when each page went through
+MkDocs as a Markdown file of JSON front matter whose HTML replaced what Markdown made
+of it, and had every part of the theme rendered for it alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from peerhub.adapter import hook
 from peerhub.adapter.material import FinishedPage, front_matter, nav_titles
+from peerhub.adapter.themeparts import SharedParts
 
 from conftest import mkdocs_build_here, repo_copy, site_files
 
@@ -30,6 +35,16 @@ class MarkdownPage(FinishedPage):
         self.content = str(self.generated.body())
 
 
+class RenderedAnew(SharedParts):
+    """The theme's parts rendered for every page, nothing shared."""
+
+    def once(self, name: str, page_url: str, render: Callable[[], str]) -> str:  # noqa: ARG002
+        return render()
+
+    def titled(self, name: str, page: Page, render: Callable[[], str]) -> str:  # noqa: ARG002
+        return render()
+
+
 @pytest.mark.build
 def test_the_site_is_the_same_as_when_pages_went_through_markdown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -39,6 +54,7 @@ def test_the_site_is_the_same_as_when_pages_went_through_markdown(
     fast = mkdocs_build_here(root, "fast", **stamp)
     assert fast.returncode == 0, fast.stderr
     monkeypatch.setattr(hook, "FinishedPage", MarkdownPage)
+    monkeypatch.setattr(hook, "SharedParts", RenderedAnew)
     plain = mkdocs_build_here(root, "plain", **stamp)
     assert plain.returncode == 0, plain.stderr
     built, expected = site_files(root / "fast"), site_files(root / "plain")
@@ -60,3 +76,23 @@ def test_the_navs_titles_are_found_at_every_depth() -> None:
         "a/b/c.md": "Deepest",
     }
     assert nav_titles(None) == {}
+
+
+def test_a_part_showing_the_title_twice_or_never_is_rendered_for_each_page() -> None:
+    parts = SharedParts()
+    rendered: list[str] = []
+
+    def part(template: str, page: SimpleNamespace) -> str:
+        def render() -> str:
+            rendered.append(page.url)
+            return template.replace("T", page.meta["title"])
+
+        return parts.titled(template, page, render)  # type: ignore[arg-type]
+
+    one, two = (SimpleNamespace(url=f"groups/{n}/", meta={"title": n}) for n in ("a", "b"))
+    assert [part("<h>T</h>", p) for p in (one, two)] == ["<h>a</h>", "<h>b</h>"]
+    assert rendered == ["groups/a/"]  # once, with the mark, for the folder
+    assert [part("<h>T|T</h>", p) for p in (one, two)] == ["<h>a|a</h>", "<h>b|b</h>"]
+    assert [part("<h></h>", p) for p in (one, two)] == ["<h></h>", "<h></h>"]
+    assert rendered == ["groups/a/"] + ["groups/a/", "groups/a/", "groups/b/"] * 2
+    assert one.meta == {"title": "a"}  # the mark is taken out again

@@ -3,6 +3,8 @@ and the relative links generated pages carry. Expected values are written out by
 
 from __future__ import annotations
 
+import posixpath
+
 import pathspec
 import pytest
 from mkdocs.utils.yaml import yaml_load
@@ -84,3 +86,25 @@ def _nav_files(nav: object) -> list[str]:
     if isinstance(nav, list):
         return [f for item in nav for f in _nav_files(item)]
     return []
+
+
+def test_relative_links_are_what_posixpath_relpath_gives() -> None:
+    """Every pair of a few hundred site addresses, pages and files, at every depth,
+    including shared beginnings, look-alike names and dot folders."""
+    names = ["", "a", "ab", "b", "a.b", ".", ".."]
+    paths = {"/".join(p for p in (x, y, z) if p) for x in names for y in names for z in names}
+    targets = sorted(paths | {p + "/" for p in paths if p} | {"assets/hub.css", "404.html"})
+    pages = sorted({p + "/" for p in paths if p} | {"", "404.html", "a/b.html"})
+
+    def by_relpath(target: str, page: str) -> str:
+        rel = posixpath.relpath("/" + target, "/" + posixpath.dirname(page))
+        return rel + "/" if target.endswith("/") or not target else rel
+
+    wrong = [
+        (t, p, relative(t, p), by_relpath(t, p))
+        for t in targets
+        for p in pages
+        if relative(t, p) != by_relpath(t, p)
+    ]
+    assert len(targets) * len(pages) > 20_000
+    assert wrong == []

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import posixpath
-from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -30,6 +28,7 @@ from peerhub.adapter.buildstate import BuildState
 from peerhub.adapter.material import FinishedPage, index_entry, nav_titles
 from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
 from peerhub.adapter.sitefolders import Folders
+from peerhub.adapter.themeparts import SharedParts
 from peerhub.adapter.withdrawal import withdrawn
 from peerhub.content.revisions import last_changes, opened
 from peerhub.render.csp import UnexpectedScript, known_scripts, with_policy
@@ -196,19 +195,13 @@ def _policed(html: str, source: str) -> str:
 
 
 def on_env(env: Environment, **_: object) -> Environment:
-    """`peerhub_once` lets pages outside the nav, in one folder, share one rendering of
-    the tabs, nav and footer: nothing in them is active, and their links are the same.
+    """`peerhub_once` and `peerhub_titled` let pages outside the nav, in one folder,
+    share one rendering of the theme's parts that do not change between them (see
+    `peerhub.adapter.themeparts`).
     """
-    fragments: dict[tuple[str, str], str] = {}
-
-    def once(name: str, page_url: str, render: Callable[[], str]) -> str:
-        # Links are relative, so pages in the same folder (groups/a/, groups/b/) share them.
-        key = (name, posixpath.dirname(page_url.rstrip("/")))
-        if key not in fragments:
-            fragments[key] = render()
-        return fragments[key]
-
-    env.globals["peerhub_once"] = once
+    parts = SharedParts()
+    env.globals["peerhub_once"] = parts.once
+    env.globals["peerhub_titled"] = parts.titled
     return env
 
 

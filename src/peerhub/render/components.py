@@ -18,7 +18,7 @@ from peerhub.content.vocabulary import (
 )
 from peerhub.decisions.advice import MEASURES, advice_for, advice_rules, condition
 from peerhub.decisions.charts import geometry
-from peerhub.decisions.checkins import BOX, COUNTS, QUESTIONS, SCALE, months_running, trends
+from peerhub.decisions.checkins import COUNTS, QUESTIONS, SCALE, months_running, trends
 from peerhub.decisions.evidence import LEVELS, matching_groups, rules
 from peerhub.decisions.facets import FACET_LABELS, FACETS
 from peerhub.decisions.joining import intake
@@ -163,7 +163,6 @@ class Components:
             trends=trends(group.checkins),
             advice=advice_for(group.checkins),
             months=months_running(group, self.hub.today),
-            box=BOX,
             intake=intake(group.next_intake, self.hub.today),
         )
 

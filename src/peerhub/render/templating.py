@@ -17,6 +17,7 @@ from peerhub.content.vocabulary import (
     STATUS_LABELS,
 )
 from peerhub.render.markup import prose, text
+from peerhub.render.trendchart import trend_figure
 
 __all__ = ["ENVIRONMENT", "compact"]
 
@@ -51,6 +52,7 @@ def _environment() -> Environment:
     env.filters["prose"] = prose
     env.globals["bullet_list"] = _bullet_list
     env.globals["range_of"] = _range_of
+    env.globals["trend_figure"] = trend_figure
     env.globals.update(
         cadence_label=CADENCE_LABELS,
         facilitation_label=FACILITATION_LABELS,
