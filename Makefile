@@ -94,6 +94,7 @@ test-fast: $(DEV_STAMP)
 
 bench: $(DEV_STAMP) chromium
 	$(BIN)/python benchmarks/build.py --sizes 1000 5000
+	$(BIN)/python benchmarks/serve.py --groups 1000
 	$(BIN)/python benchmarks/picker.py
 
 # Mutation testing (mutmut, configured in pyproject.toml); prints the score per module.

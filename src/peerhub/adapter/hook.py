@@ -174,7 +174,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
 
 
 def on_post_page(output: str, page: Page, **_: object) -> str:
-    """Give every page a Content-Security-Policy allowing only the theme's inline scripts."""
+    """Give every page a Content-Security-Policy allowing only the theme's inline scripts
+    (not in `mkdocs serve`'s preview: see `_policed`).
+    """
     return _policed(output, page.file.src_uri)
 
 
@@ -186,6 +188,11 @@ def on_post_template(output_content: str, template_name: str, **_: object) -> st
 
 
 def _policed(html: str, source: str) -> str:
+    if _state.command == "serve":
+        # `mkdocs serve` adds an inline script of its own to every page it serves (live
+        # reload, with a new number each time): no policy made here could allow it, and
+        # one that forbade it would stop the preview from reloading after an edit.
+        return html
     try:
         return with_policy(html, _state.known_scripts)
     except UnexpectedScript as exc:
