@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from peerhub.commands.cli import main
 from peerhub.render.schema import schemas
@@ -102,3 +104,48 @@ def test_schema_describes_fields_for_editors() -> None:
     assert group["properties"]["visibility"]["enum"] == ["public", "anonymous", "private"]
     assert group["properties"]["name"]["description"].startswith("The group's name")
     assert set(group["required"]) == {"name", "summary", "added", "outcomes"}
+
+
+#: The keywords of JSON Schema 2020-12 (core, applicator, validation, format, meta-data)
+#: the models' schemas may use; anything else is a key no editor or validator reads.
+STANDARD_KEYWORDS = {
+    "$schema", "$id", "$ref", "$defs", "type", "properties", "required", "items",
+    "additionalProperties", "enum", "const", "anyOf", "allOf", "oneOf", "format",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
+    "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "title",
+    "description", "default", "examples",
+}  # fmt: skip
+
+
+def keywords(node: object, inside_properties: bool = False) -> set[str]:
+    """Every keyword used in a schema (not the names under `properties` and `$defs`, nor
+    what example and default values hold)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not inside_properties:
+                found.add(key)
+            if inside_properties or key not in {"default", "examples", "const", "enum"}:
+                found |= keywords(value, inside_properties=key in {"properties", "$defs"})
+    elif isinstance(node, list):
+        for item in node:
+            found |= keywords(item)
+    return found
+
+
+def test_schemas_state_every_bound_in_standard_keywords() -> None:
+    """An editor checking a file against the schema refuses what `peerhub validate`
+    refuses: a meeting of 99,999 minutes, or of 2."""
+    for name, schema in schemas().items():
+        assert keywords(schema) <= STANDARD_KEYWORDS, name
+    group = yaml.safe_load((REPO / "groups" / "staff-plus-peer-group.yml").read_text())
+    group = json.loads(json.dumps(group, default=str))  # dates as the editor sees them: text
+    validator = jsonschema.Draft202012Validator(schemas()["group"])
+    assert list(validator.iter_errors(group)) == []
+
+    def first_error(minutes: int) -> str:
+        errors = validator.iter_errors({**group, "session_minutes": minutes})
+        return jsonschema.exceptions.best_match(errors).message
+
+    assert first_error(99999) == "99999 is greater than the maximum of 1440"
+    assert first_error(2) == "2 is less than the minimum of 5"

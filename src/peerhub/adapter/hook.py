@@ -38,6 +38,7 @@ from peerhub.render.pages import (
     search_entries,
 )
 from peerhub.render.project import check_project_cached
+from peerhub.render.urls import GROUPS_FEED
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 
@@ -204,11 +205,12 @@ def _policed(html: str, source: str) -> str:
 def on_env(env: Environment, **_: object) -> Environment:
     """`peerhub_once` and `peerhub_titled` let pages outside the nav, in one folder,
     share one rendering of the theme's parts that do not change between them (see
-    `peerhub.adapter.themeparts`).
+    `peerhub.adapter.themeparts`); `peerhub_feed` is where the Atom feed is.
     """
     parts = SharedParts()
     env.globals["peerhub_once"] = parts.once
     env.globals["peerhub_titled"] = parts.titled
+    env.globals["peerhub_feed"] = GROUPS_FEED  # every page names it for feed readers
     return env
 
 

@@ -176,7 +176,9 @@ def _whole_number(value: object) -> object:
 
 def Count(low: int, high: int) -> object:  # noqa: N802 - used as a type: Count(1, 60)
     """A whole number from `low` to `high` (YAML text '8' is accepted, '19:30' is not)."""
-    return Annotated[int, BeforeValidator(_whole_number), Field(ge=low, le=high)]
+    # The bounds come first, so the JSON Schema states them as minimum and maximum (after a
+    # validator, pydantic can only write them as keys no JSON Schema tool reads).
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_whole_number)]
 
 
 def _true_false(value: object) -> object:
