@@ -326,3 +326,16 @@ def test_directory_lists_groups_by_the_name_shown(tmp_path: Path) -> None:
         "Anonymous support peer group",
         "Zeta circle",
     ]
+
+
+def test_a_build_for_the_placeholder_address_says_it_is_not_for_publishing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
+    monkeypatch.delenv("PEERHUB_SITE_URL", raising=False)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "site_url is the placeholder https://peer-group-hub.example.org/" in result.stderr
+    result = mkdocs_build(root, PEERHUB_SITE_URL="https://hub.example.com/")
+    assert result.returncode == 0, result.stderr
+    assert "placeholder" not in result.stderr

@@ -331,3 +331,19 @@ def test_a_side_is_filled_to_its_last_line_and_headings_count() -> None:
         [("A", False)],
         [("B", False)],
     ]
+
+
+def test_cards_printed_for_the_placeholder_address_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Printed QR codes cannot be corrected: cards made without PEERHUB_SITE_URL point
+    at mkdocs.yml's placeholder, and the command says so (and how to fix it)."""
+    root = make_project(tmp_path / "hub")
+    monkeypatch.delenv("PEERHUB_SITE_URL", raising=False)
+    assert main(["build", "--cards", "--root", str(root)]) == 0
+    said = capsys.readouterr().err
+    assert "warning: site_url is the placeholder https://peer-group-hub.example.org/" in said
+    assert "Set PEERHUB_SITE_URL to the published address" in said
+    monkeypatch.setenv("PEERHUB_SITE_URL", SITE_URL)
+    assert main(["build", "--cards", "--root", str(root)]) == 0
+    assert "placeholder" not in capsys.readouterr().err

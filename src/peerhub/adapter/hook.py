@@ -38,7 +38,7 @@ from peerhub.render.pages import (
     search_entries,
 )
 from peerhub.render.project import check_project_cached
-from peerhub.render.urls import GROUPS_FEED
+from peerhub.render.urls import GROUPS_FEED, unpublishable
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 
@@ -97,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "mkdocs.yml: set site_url to the published address; the feed's links need it"
         )
+    if _state.command == "build" and (note := unpublishable(config.site_url)):
+        log.info(note)  # a preview build is fine; a warning would stop it under --strict
     _state.hub = hub
     _state.scripts = known_scripts(Path(d) for d in config.theme.dirs)
     _state.revisions = last_changes(project_root(config))

@@ -24,6 +24,7 @@ from peerhub.content.filenames import slugify
 from peerhub.render.deck import print_deck
 from peerhub.render.project import check_project, load_site
 from peerhub.render.schema import schemas
+from peerhub.render.urls import FORMAT_CARDS, PLACEHOLDER_SITE_URL, unpublishable
 
 __all__ = [
     "ISSUE_FORM",
@@ -119,6 +120,9 @@ def _with_cards(builder: Builder) -> Builder:
             return 1
         for path in written:
             print(f"printed formats/{path.name}", file=sys.stderr)
+        deck = (target / FORMAT_CARDS / "index.html").read_text(encoding="utf-8")
+        if PLACEHOLDER_SITE_URL in deck and (note := unpublishable(PLACEHOLDER_SITE_URL)):
+            print(f"warning: {note}", file=sys.stderr)  # printed cards cannot be fixed later
         return 0
 
     return build

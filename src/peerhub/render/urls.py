@@ -23,6 +23,7 @@ __all__ = [
     "KITS",
     "OUTCOMES",
     "PICKER_DATA",
+    "PLACEHOLDER_SITE_URL",
     "SETTINGS_REFERENCE",
     "absolute",
     "api_file",
@@ -35,7 +36,23 @@ __all__ = [
     "relative",
     "schema_file",
     "source_page",
+    "unpublishable",
 ]
+
+#: mkdocs.yml's `site_url` when PEERHUB_SITE_URL is not set: an address nobody serves.
+PLACEHOLDER_SITE_URL = "https://peer-group-hub.example.org/"
+
+
+def unpublishable(site_url: str) -> str | None:
+    """What is wrong with publishing a build made for `site_url`, if anything."""
+    if site_url.rstrip("/") != PLACEHOLDER_SITE_URL.rstrip("/"):
+        return None
+    return (
+        f"site_url is the placeholder {PLACEHOLDER_SITE_URL}: the feed, the sitemap and "
+        "the cards' QR codes point there. Set PEERHUB_SITE_URL to the published address "
+        "before building a site to publish."
+    )
+
 
 #: The format catalog, and every format on printable cards (with their two PDFs).
 FORMATS = "formats/"
