@@ -101,8 +101,6 @@ def test_every_link_in_generated_pages_resolves(site: Path) -> None:
                 href = a["href"]
                 if href.startswith(("https:", "mailto:", "#")):
                     continue
-                if href.endswith(".pdf"):
-                    continue  # printed by `peerhub build --cards`: see tests/test_deck.py
                 assert resolve(site, url, href).is_file(), f"{url}: {href}"
                 checked += 1
     assert checked > 50

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import material
 import pytest
-from bs4 import BeautifulSoup
 
 from peerhub.render.csp import (
     KnownScripts,
@@ -166,22 +165,3 @@ def test_a_known_script_with_a_multi_line_body_is_hashed(tmp_path: Path) -> None
     assert policy(f"<head></head><script>{body}</script>", known).startswith(
         f"default-src 'self'; script-src 'self' {sha(body)}; img-src"
     )
-
-
-def test_every_page_names_the_feed_for_feed_readers(real_build: Path) -> None:
-    """Each built page carries one autodiscovery link, and it leads to the feed file (the
-    real build is served at the root of its address)."""
-    site = real_build / "site"
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 40
-    wrong = []
-    for page in pages:
-        links = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
-            'head link[rel="alternate"][type="application/atom+xml"]'
-        )
-        href = links[0]["href"] if len(links) == 1 else "missing"
-        # 404.html is served at any address, so its links start at the site's root.
-        target = (site / href[1:] if href.startswith("/") else page.parent / href).resolve()
-        if target != (site / "groups" / "feed.xml").resolve() or not target.is_file():
-            wrong.append(page.relative_to(site).as_posix())
-    assert wrong == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -38,7 +39,7 @@ from peerhub.render.pages import (
     search_entries,
 )
 from peerhub.render.project import check_project_cached
-from peerhub.render.urls import GROUPS_FEED, unpublishable
+from peerhub.render.urls import CARDS_ENV, unpublishable
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 
@@ -138,7 +139,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     hub = _state.site
     _state.pages = {}
     titles = nav_titles(config.nav)
-    for page in generated_pages(hub, config.site_url or ""):
+    # `peerhub build --cards` prints the deck's PDFs after this build: only then link them.
+    card_pdfs = os.environ.get(CARDS_ENV) == "1"
+    for page in generated_pages(hub, config.site_url or "", card_pdfs=card_pdfs):
         _state.pages[page.src_uri] = page
         file = File.generated(config, page.src_uri, content="")
         _add(files, file)
@@ -207,12 +210,11 @@ def _policed(html: str, source: str) -> str:
 def on_env(env: Environment, **_: object) -> Environment:
     """`peerhub_once` and `peerhub_titled` let pages outside the nav, in one folder,
     share one rendering of the theme's parts that do not change between them (see
-    `peerhub.adapter.themeparts`); `peerhub_feed` is where the Atom feed is.
+    `peerhub.adapter.themeparts`).
     """
     parts = SharedParts()
     env.globals["peerhub_once"] = parts.once
     env.globals["peerhub_titled"] = parts.titled
-    env.globals["peerhub_feed"] = GROUPS_FEED  # every page names it for feed readers
     return env
 
 

@@ -24,7 +24,7 @@ from peerhub.content.filenames import slugify
 from peerhub.render.deck import print_deck
 from peerhub.render.project import check_project, load_site
 from peerhub.render.schema import schemas
-from peerhub.render.urls import FORMAT_CARDS, PLACEHOLDER_SITE_URL, unpublishable
+from peerhub.render.urls import CARDS_ENV, FORMAT_CARDS, PLACEHOLDER_SITE_URL, unpublishable
 
 __all__ = [
     "ISSUE_FORM",
@@ -110,7 +110,15 @@ def _with_cards(builder: Builder) -> Builder:
     """
 
     def build(target: Path) -> int:
-        code = builder(target)
+        before = os.environ.get(CARDS_ENV)
+        os.environ[CARDS_ENV] = "1"  # the pages link the PDFs printed below
+        try:
+            code = builder(target)
+        finally:
+            if before is None:
+                del os.environ[CARDS_ENV]
+            else:
+                os.environ[CARDS_ENV] = before
         if code != 0:
             return code
         try:

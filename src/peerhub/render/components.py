@@ -37,10 +37,13 @@ __all__ = ["Components"]
 
 
 class Components:
-    """Renders components for one hub; `page` is the site URL the HTML will sit on."""
+    """Renders components for one hub; `page` is the site URL the HTML will sit on.
+    `card_pdfs`: the build prints the card deck's PDFs, so pages may link them.
+    """
 
-    def __init__(self, hub: Site) -> None:
+    def __init__(self, hub: Site, *, card_pdfs: bool = True) -> None:
         self.hub = hub
+        self.pdfs = urls.CARD_PDFS if card_pdfs else None
 
     def _render(self, template: str, page: str, **context: Any) -> Markup:
         def link(target: str) -> Markup:
@@ -128,7 +131,7 @@ class Components:
 
     def formats_index(self, page: str = "") -> Markup:
         """The format catalog: a card for every format."""
-        return self._render("formats_index.html", page, pdf=urls.CARD_PDFS)
+        return self._render("formats_index.html", page, pdf=self.pdfs)
 
     def format_deck(self, page: str = "", site_url: str = "") -> Markup:
         """The printable card deck of every format; `site_url` makes its QR codes' links."""
@@ -139,7 +142,7 @@ class Components:
             deck=deck,
             sheets=sheets(deck),
             cut_marks=CUT_MARKS,
-            pdf=urls.CARD_PDFS,
+            pdf=self.pdfs,
         )
 
     # Groups

@@ -76,11 +76,14 @@ class SearchEntry:
     boost: float
 
 
-def generated_pages(hub: Site, site_url: str = "") -> Iterator[GeneratedPage]:
+def generated_pages(
+    hub: Site, site_url: str = "", *, card_pdfs: bool = True
+) -> Iterator[GeneratedPage]:
     """Every page generated from formats, groups and outcomes; `site_url` (MkDocs' own
-    setting) gives the card deck's QR codes their absolute links.
+    setting) gives the card deck's QR codes their absolute links; `card_pdfs` says the
+    build prints the deck's PDFs (`peerhub build --cards`), so the pages link them.
     """
-    c = Components(hub)
+    c = Components(hub, card_pdfs=card_pdfs)
     yield GeneratedPage(
         urls.source_page(urls.FORMATS),
         "Meeting formats",

@@ -12,6 +12,7 @@ import posixpath
 from urllib.parse import urlencode, urljoin
 
 __all__ = [
+    "CARDS_ENV",
     "CARD_PDFS",
     "CHECKIN_CSV",
     "CHECKIN_NOTES",
@@ -58,6 +59,8 @@ def unpublishable(site_url: str) -> str | None:
 FORMATS = "formats/"
 FORMAT_CARDS = "formats/cards/"
 CARD_PDFS = {"a4": "formats/cards.pdf", "letter": "formats/cards-letter.pdf"}
+#: Set to "1" by `peerhub build --cards` for its build: the PDFs will be there to link.
+CARDS_ENV = "PEERHUB_CARD_PDFS"
 #: The group directory's first page, and the feed of new and opening groups.
 GROUPS = "groups/"
 GROUPS_FEED = "groups/feed.xml"
