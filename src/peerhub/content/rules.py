@@ -18,7 +18,7 @@ from peerhub.content.modelbase import Range
 from peerhub.content.outcomes import FORMAT_DESIGN_SUFFIX, Design, Outcome
 from peerhub.content.problems import Finding, PathKey, suggest
 
-__all__ = ["check_checkins", "check_format", "check_group", "check_outcome"]
+__all__ = ["check_checkins", "check_format", "check_group", "check_outcome", "unknown_references"]
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _ADDRESS = re.compile(r"https?:|mailto:|www\.|\]\(", re.IGNORECASE)
@@ -30,9 +30,12 @@ def _range(loc: PathKey, value: Range) -> Iterator[Finding]:
         yield (*loc, "max"), f"max ({value.max}) is smaller than min ({value.min})", "error"
 
 
-def _refs(
+def unknown_references(
     loc: PathKey, slugs: list[str], known: Mapping[str, object], what: str, folder: str
 ) -> Iterator[Finding]:
+    """An error for each of `slugs` that names no `what` in `known`, with the nearest
+    name, else where the names are (`folder`).
+    """
     for index, slug in enumerate(slugs):
         if slug not in known:
             hint = suggest(slug, known) or f"; see the files in {folder}/"
@@ -66,7 +69,7 @@ def check_format(slug: str, fmt: Format, formats: Mapping[str, Format]) -> Itera
             "error",
         )
     yield from _secondary(("outcomes",), fmt.outcomes.primary, fmt.outcomes.secondary)
-    yield from _refs(("related",), fmt.related, formats, "format", "formats")
+    yield from unknown_references(("related",), fmt.related, formats, "format", "formats")
     if slug in fmt.related:
         yield ("related", fmt.related.index(slug)), "a format cannot be related to itself", "error"
 
@@ -75,7 +78,7 @@ def check_group(
     slug: str, group: Group, formats: Mapping[str, Format], today: dt.date
 ) -> Iterator[Finding]:
     """Findings for one group beyond its schema: known formats, dates, names on anonymous pages."""
-    yield from _refs(("formats",), group.formats, formats, "format", "formats")
+    yield from unknown_references(("formats",), group.formats, formats, "format", "formats")
     yield from _secondary(("outcomes",), [group.outcomes.primary], group.outcomes.secondary)
     yield from _dates(group, today)
     yield from check_checkins(group, today)
@@ -252,7 +255,7 @@ def check_outcome(outcome: Outcome, formats: Mapping[str, Format]) -> Iterator[F
 def _check_design(loc: PathKey, design: Design, formats: Mapping[str, Format]) -> Iterator[Finding]:
     yield from _range((*loc, "size"), design.size)
     yield from _range((*loc, "program_months"), design.program_months)
-    yield from _refs((*loc, "formats"), design.formats, formats, "format", "formats")
+    yield from unknown_references((*loc, "formats"), design.formats, formats, "format", "formats")
 
 
 def check_checkins(group: Group, today: dt.date) -> Iterator[Finding]:
