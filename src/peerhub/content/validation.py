@@ -11,11 +11,25 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from peerhub.content.problems import FILE_FIELD, PathKey, Problem, dotted, suggest
+from peerhub.content.vocabulary import (
+    CADENCE_LABELS,
+    FACILITATION_LABELS,
+    JOINING_LABELS,
+    MODE_LABELS,
+)
 from peerhub.content.yamlsafe import Document
 
 __all__ = ["validate"]
 
 M = TypeVar("M", bound=BaseModel)
+
+#: The words the site shows for a value ("Every two weeks"), back to the value a file
+#: holds ("fortnightly"): a contributor who copies them is told which value they mean.
+_SHOWN_AS = {
+    label.casefold(): value
+    for labels in (CADENCE_LABELS, MODE_LABELS, FACILITATION_LABELS, JOINING_LABELS)
+    for value, label in labels.items()
+}
 
 
 def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -50,7 +64,11 @@ def _message(error: ErrorDetails) -> str:  # noqa: C901, PLR0911, PLR0912 - one 
     shown = _show(value)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx["expected"]))
-        hint = suggest(str(value), choices) if isinstance(value, str) else ""
+        meant = _SHOWN_AS.get(" ".join(str(value).split()).casefold())
+        if meant in choices:
+            hint = f"; that is how the site shows {meant}: write {meant}"
+        else:
+            hint = suggest(str(value), choices) if isinstance(value, str) else ""
         return f"expected one of: {', '.join(choices)}; got {shown}{hint}"
     if kind in {"list_type", "tuple_type"}:
         return f"expected a list, one '- item' per line; got {shown}"
