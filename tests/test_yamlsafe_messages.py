@@ -25,6 +25,28 @@ ROWS = [
         "g.yml:2:1: error: (yaml): invalid YAML: while parsing a flow sequence: "
         "did not find expected ',' or ']'",
     ),
+    # Indentation and quotes, in plain words where the parser's own are cryptic.
+    (
+        b"a: 1\nb:\n  c: 2\n d: 3\n",
+        "g.yml:4:2: error: (yaml): this line starts at column 2, which lines up with no line "
+        "above it; start it where the other fields of its block start (top-level fields at "
+        "column 1)",
+    ),
+    (
+        b"formats:\n  - a\n - b\n",
+        "g.yml:3:2: error: (yaml): this list item starts at column 2, left of the item above "
+        "it (column 3); start every '- ' of one list at the same column",
+    ),
+    (  # lined up with fields above, but a list cannot follow them: the parser's words
+        b"a:\n  b: 1\nc:\n  d: 2\n  - x\n",
+        "g.yml:5:3: error: (yaml): invalid YAML: while parsing a block mapping: did not "
+        "find expected key",
+    ),
+    (
+        b'name: "Test group\nsummary: x\n',
+        "g.yml:1:7: error: (yaml): a quote is opened and never closed; end the text with the "
+        "same quote mark",
+    ),
     (
         b"a: b: c\n",
         "g.yml:1:5: error: (yaml): invalid YAML: unexpected ':'; put text that contains "

@@ -104,10 +104,13 @@ def load_bytes(raw: bytes, display: str) -> Document:
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found at the end of the file: point at where it opened.
+        mark = (exc.context_mark if _unclosed_quote(exc) else None) or exc.problem_mark
+        mark = mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-        raise fail(line, column, _syntax_message(exc, at_tab=at_tab)) from None
+        message = _indentation(text.splitlines(), line, exc) or _syntax_message(exc, at_tab=at_tab)
+        raise fail(line, column, message) from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
         line, column = _line_column(text, exc.position)
         # libyaml reports the character as a number, the pure-Python reader as a str.
@@ -126,8 +129,42 @@ def _line_column(text: str, index: int) -> Position:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _indentation(lines: list[str], line: int, exc: yaml.MarkedYAMLError) -> str | None:
+    """The parser's "did not find expected key" in plain words, when line `line` starts
+    at a column that lines up with nothing above it (the usual cause).
+    """
+    if exc.problem not in {"did not find expected key", "did not find expected '-' indicator"}:
+        return None
+    if not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    here = lines[line - 1]
+    above = [t for t in lines[: line - 1] if t.strip() and not t.lstrip().startswith("#")]
+    column = len(here) - len(here.lstrip(" ")) + 1
+    if not above:
+        return None
+    last = above[-1]
+    last_column = len(last) - len(last.lstrip(" ")) + 1
+    if here.lstrip().startswith("-") and last.lstrip().startswith("-") and column < last_column:
+        return (
+            f"this list item starts at column {column}, left of the item above it (column "
+            f"{last_column}); start every '- ' of one list at the same column"
+        )
+    if any(len(t) - len(t.lstrip(" ")) + 1 == column for t in above):
+        return None
+    return (
+        f"this line starts at column {column}, which lines up with no line above it; "
+        "start it where the other fields of its block start (top-level fields at column 1)"
+    )
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:
+    return "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "")
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError, *, at_tab: bool) -> str:
     problem = exc.problem or "the file is not valid YAML"
+    if _unclosed_quote(exc):
+        return "a quote is opened and never closed; end the text with the same quote mark"
     if at_tab:
         return "invalid YAML: a tab character is not allowed here; indent with spaces"
     if problem.startswith("mapping values are not allowed"):
