@@ -5,14 +5,17 @@ the same words and no traceback."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from peerhub.commands.cli import main
+from peerhub.decisions.checkins import SCALE
 from peerhub.render.guides import MACROS, page_url
+from peerhub.render.project import load_site
 
-from conftest import VALID_GROUP, failed_build_keeps_site, make_project, mkdocs_build
+from conftest import REPO, VALID_GROUP, failed_build_keeps_site, make_project, mkdocs_build
 
 PUBLIC = VALID_GROUP.replace("Example circle", "Staff plus circle")
 ANONYMOUS = (
@@ -250,3 +253,16 @@ def test_a_call_with_named_or_spread_arguments_is_left_to_the_build(
     for call in ("group_chart(*keys)", "group_chart(**named)", "group_chart(key='sizes')"):
         root = guide_project(tmp_path / call.replace("*", "s"), f"# Guide\n\n{{{{ {call} }}}}\n")
         assert validate(root, capsys) == (0, []), call
+
+
+def test_repeated_facts_say_what_their_one_source_says() -> None:
+    """The rating scale (`checkins.SCALE`) and the health check's length (its format
+    file) are written out in several places; each says the same."""
+    scale = f"1 ({SCALE[0].lower()}) to 5 ({SCALE[-1].lower()})"
+    for path in ("src/peerhub/commands/templates/new-group.yml", "docs/contribute.md"):
+        assert scale in " ".join((REPO / path).read_text().split()), path
+    minutes = load_site(REPO).formats["health-check"].session_minutes
+    for page in ("evaluate/index.md", "guides/provide-value.md"):
+        text = " ".join((REPO / "docs" / page).read_text().split())
+        sentence = next(s for s in text.split(". ") if "[health check]" in s)
+        assert re.findall(r"(\d+) minutes", sentence) == [str(minutes)], page
