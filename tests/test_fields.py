@@ -13,10 +13,11 @@ import re
 from typing import Literal
 
 import pytest
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from peerhub.commands.issues.questions import NOT_ASKED, form_fields
 from peerhub.commands.scaffold import MODELS, scaffold, unmentioned
+from peerhub.content.fieldtypes import OpaqueId
 from peerhub.content.groups import Group
 from peerhub.decisions.privacy import CLASSIFICATION, NEVER
 from peerhub.site import Site
@@ -56,7 +57,9 @@ def test_the_issue_form_asks_for_every_field_it_can(name: str, repo_hub: Site) -
 
 @pytest.mark.parametrize("name", FIELDS)
 def test_the_new_group_file_offers_every_field(name: str) -> None:
-    assert re.search(rf"^{name}:", scaffold("group", "Circle"), re.M), name
+    """Each field starts a line, or a commented line the contributor turns on (a public
+    group, the default, has no anonymous address)."""
+    assert re.search(rf"^(# )?{name}:", scaffold("group", "Circle"), re.M), name
 
 
 @pytest.mark.parametrize("kind", ["group", "format"])
@@ -115,3 +118,14 @@ def test_the_group_page_shows_every_field_pages_may_show(name: str) -> None:
 def test_the_exception_tables_name_only_fields_that_exist() -> None:
     assert set(NOT_ASKED) <= set(FIELDS)
     assert set(SHOWN_AS) <= set(FIELDS)
+
+
+def test_a_new_group_file_has_an_address_ready_only_for_anonymity() -> None:
+    """Public by default, so no anonymous address is set; the commented line holds a
+    fresh random one, valid once the contributor turns it on."""
+    text = scaffold("group", "Circle")
+    assert re.search(r"^visibility: public$", text, re.M)
+    assert not re.search(r"^anonymous_id:", text, re.M)
+    offered = re.search(r"^# anonymous_id: (\w+)$", text, re.M)
+    assert offered is not None
+    assert TypeAdapter(OpaqueId).validate_python(offered.group(1)) == offered.group(1)

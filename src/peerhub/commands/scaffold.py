@@ -27,8 +27,10 @@ MODELS: dict[str, type[BaseModel]] = {"group": Group, "format": Format}
 
 
 def unmentioned(template: str, model: type[BaseModel]) -> list[str]:
-    """The model's fields that no line of `template` starts."""
-    return [name for name in model.model_fields if not re.search(rf"^{name}:", template, re.M)]
+    """The model's fields that no line of `template` starts (as itself, or commented out
+    for the contributor to turn on, as `# anonymous_id:`).
+    """
+    return [name for name in model.model_fields if not re.search(rf"^(# )?{name}:", template, re.M)]
 
 
 def scaffold(kind: str, name: str, model: type[BaseModel] | None = None) -> str:

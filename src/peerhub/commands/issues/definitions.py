@@ -24,9 +24,10 @@ def form_yaml(hub: Site) -> str:
         about="Tell other peer groups how yours runs; no git or YAML needed.",
         title="Experience: ",
         label="experience",
-        intro="Thank you for sharing! A maintainer turns this into a pull "
-        "request; the checks tell you if anything needs changing. Leave out "
-        'what you don\'t know: pages say "Not recorded" rather than guess.',
+        intro="Thank you for sharing! A workflow turns your answers into a pull "
+        "request for a maintainer to review, and replies here if an answer needs "
+        'changing. Leave out what you don\'t know: pages say "Not recorded" rather '
+        "than guess.",
         consent="The group agreed to share this; nothing here is confidential.",
     )
 
