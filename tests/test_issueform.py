@@ -208,3 +208,15 @@ def test_a_number_answer_int_cannot_read_gets_the_forms_message(hub: Site) -> No
         "body.md:23:1: error: session_minutes: expected a whole number such as 8, got '\u00b2'"
         in [str(p) for p in problems]
     )
+
+
+def test_yes_no_answers_and_whole_numbers_are_written_as_yaml_values(hub: Site) -> None:
+    """"Yes, it still meets" becomes `running: true`, not the text 'true'."""
+    complete = (BODIES / "complete.md").read_text()
+    asked = "\n\n### Is the group still meeting?\n\n{}\n"
+    _, text, problems = group_from_issue(hub, complete + asked.format("Yes, it still meets"))
+    assert problems == []
+    assert re.search(r"^running: true$", text, re.M)
+    assert yaml.safe_load(text)["running"] is True
+    _, text, _ = group_from_issue(hub, complete + asked.format("No, it has stopped"))
+    assert yaml.safe_load(text)["running"] is False

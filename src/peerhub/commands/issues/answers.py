@@ -124,9 +124,11 @@ class _BadAnswer(ValueError):
     """An answer that cannot become a file value; the message says what to change."""
 
 
-def _choice(spec: FormField, text: str) -> str:
+def _choice(spec: FormField, text: str) -> str | bool:
     for value, label in spec.options:
         if label.lower() == text.lower():
+            if {v for v, _ in spec.options} == {"true", "false"}:
+                return value == "true"  # a yes/no question: written as YAML's true/false
             return value
     raise _BadAnswer(f"choose one of the form's options, got '{text}'")
 
@@ -169,11 +171,13 @@ def _number(text: str) -> int | str:
         return text
 
 
-def _decimal(text: str) -> float | str:
+def _decimal(text: str) -> int | float | str:
+    """A number, written as a whole number when it is one (`6`, not `6.0`)."""
     try:
-        return float(text.replace(",", "."))
+        number = float(text.replace(",", "."))
     except ValueError:
         return text  # the model's check says what is expected
+    return int(number) if number.is_integer() else number
 
 
 def _link(line: str) -> dict[str, str]:
