@@ -344,7 +344,7 @@ def test_a_number_answer_int_cannot_read_gets_the_forms_message(
 
 
 def test_a_whole_number_of_people_is_written_without_a_decimal_point(tmp_path: Path) -> None:
-    """"6" at a meeting on average is written `attendance: 6`, as a person would."""
+    """ "6" at a meeting on average is written `attendance: 6`, as a person would."""
     body = BODY.replace("\n6.5\n", "\n6\n")
     _, text, problems = checkin_from_issue(hub_with(tmp_path, VALID_GROUP), body, "body.md")
     assert problems == []

@@ -211,7 +211,7 @@ def test_a_number_answer_int_cannot_read_gets_the_forms_message(hub: Site) -> No
 
 
 def test_yes_no_answers_and_whole_numbers_are_written_as_yaml_values(hub: Site) -> None:
-    """"Yes, it still meets" becomes `running: true`, not the text 'true'."""
+    """ "Yes, it still meets" becomes `running: true`, not the text 'true'."""
     complete = (BODIES / "complete.md").read_text()
     asked = "\n\n### Is the group still meeting?\n\n{}\n"
     _, text, problems = group_from_issue(hub, complete + asked.format("Yes, it still meets"))
