@@ -30,6 +30,12 @@ QUESTIONS = [
     ("agenda", "guides/run-a-meeting/"),
     ("staff engineers", "groups/staff-plus-peer-group/"),
     ("which outcome", "guides/choose-an-outcome/"),
+    # The picker's designs each open a start kit (calendar invites, a charter).
+    ("start kit", "outcomes/"),
+    ("calendar invite", "outcomes/"),
+    ("calendar", "outcomes/"),
+    ("invite", "outcomes/"),
+    ("charter", "outcomes/"),
 ]
 
 

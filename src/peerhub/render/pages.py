@@ -126,6 +126,8 @@ def generated_pages(
         "From the outcome you want to a peer group design you can run.",
         lambda: c.outcome_picker(urls.OUTCOMES),
         shared_chrome=False,
+        # Each design it shows opens a start kit: calendar invites and a group charter.
+        tags=("Start kit", "Calendar invite", "Group charter"),
     )
     for oid, outcome in hub.outcomes.items():
         yield GeneratedPage(
