@@ -141,6 +141,24 @@ def test_picker_works_after_instant_navigation(page: object, base_url: str) -> N
     assert page.evaluate("window.__sameDocument === true")  # Material swapped the page in place
 
 
+def test_a_choice_made_before_the_picker_script_runs_is_kept(page: object, base_url: str) -> None:
+    """After an instant navigation the form is there a moment before its script runs; a
+    reader who chooses then gets that outcome's designs, not a form reset under them."""
+    held: list[object] = []
+    page.route("**/assets/picker.js", lambda route: held.append(route))  # noqa: PLW0108 (a bound builtin is refused)
+    page.goto(base_url + "outcomes/", wait_until="commit")
+    page.wait_for_selector("#picker-mode")  # the form is parsed; its script is held
+    page.check("#outcome-support")
+    page.select_option("#picker-mode", "virtual")
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()  # the script arrives now, after the choice
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
+    expect(page.locator("#picker-results article h3").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"outcome=support&mode=virtual$"))
+    assert page.locator("#outcome-support").is_checked()
+
+
 def test_results_paint_within_budget(page: object, base_url: str) -> None:
     page.goto(base_url + "outcomes/")
     # Waits run in Playwright's own world: the page's policy forbids eval, rightly.

@@ -184,6 +184,24 @@
     results.appendChild(el("p", {}, [el("a", { href: root + outcome.url, text: "All designs for " + outcome.name.toLowerCase() + ", without the picker" })]));
   }
 
+  /**
+   * What the reader chose before this script ran (after an instant navigation the page
+   * is usable a moment before its scripts are): controls set where the address is silent.
+   * @param {HTMLFormElement} form
+   * @returns {Record<string, boolean>}
+   */
+  function alreadyChosen(form) {
+    var query = new URLSearchParams(window.location.search);
+    /** @type {Record<string, boolean>} */
+    var chosen = {};
+    if (!query.get("outcome") && form.querySelector('input[name="outcome"]:checked')) chosen.outcome = true;
+    FIELDS.forEach(function (name) {
+      var field = /** @type {HTMLSelectElement | null} */ (form.elements.namedItem(name));
+      if (!query.get(name) && field && field.value !== "any") chosen[name] = true;
+    });
+    return chosen;
+  }
+
   function init() {
     var form = /** @type {HTMLFormElement | null} */ (document.getElementById("outcome-picker"));
     var results = document.getElementById("picker-results");
@@ -191,7 +209,7 @@
     form.dataset.ready = "1";
     var root = form.getAttribute("data-root") || "";
     // On a slow connection a reader may choose before the data arrives: keep that choice.
-    var early = {};
+    var early = alreadyChosen(form);
     /** @param {Event} event */
     var noteEarly = function (event) { early[/** @type {HTMLInputElement} */ (event.target).name] = true; };
     form.addEventListener("change", noteEarly);
