@@ -5,16 +5,13 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, repo_copy
+from conftest import REPO, first_answer, free_port, repo_copy
 
 sys.path.insert(0, str(REPO / "scripts"))
 import module_table
@@ -77,12 +74,6 @@ def test_readme_shows_the_peerhub_and_mkdocs_commands() -> None:
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_make_serve_serves_the_site() -> None:
     port = free_port()
     process = subprocess.Popen(
@@ -93,16 +84,7 @@ def test_make_serve_serves_the_site() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/groups/", timeout=5) as r:
-                    body = r.read().decode()
-                break
-            except OSError:
-                assert process.poll() is None, "make serve exited"
-                assert time.monotonic() < deadline, "make serve did not answer in time"
-                time.sleep(0.5)
+        body = first_answer(f"http://127.0.0.1:{port}/groups/", process)
         assert "Staff-plus engineers peer group" in body
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -1,26 +1,17 @@
 """`mkdocs serve`, the maintainers' preview: a group's file saved while it runs shows in
-the open page (MkDocs rebuilds, and its live reload refreshes the page), while a built
-site keeps its Content-Security-Policy."""
+the open page (MkDocs rebuilds, and its live reload refreshes the page). The preview has
+no Content-Security-Policy; a built site keeps it (tests/test_policy_and_feed.py)."""
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-from conftest import VALID_GROUP, make_project, needs_chromium
+from conftest import VALID_GROUP, first_answer, free_port, make_project, needs_chromium
 
 pytestmark = needs_chromium
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_a_saved_group_edit_shows_in_the_open_preview(browser: object, tmp_path: Path) -> None:
@@ -33,16 +24,7 @@ def test_a_saved_group_edit_shows_in_the_open_preview(browser: object, tmp_path:
         command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=5) as answer:
-                    served = answer.read().decode()
-                break
-            except OSError:
-                assert server.poll() is None, "mkdocs serve exited"
-                assert time.monotonic() < deadline, "mkdocs serve did not answer in time"
-                time.sleep(0.5)
+        served = first_answer(url, server)
         assert "Content-Security-Policy" not in served  # it would block the live reload
         page = browser.new_page()
         errors: list[str] = []
