@@ -101,3 +101,15 @@ def test_each_generated_page_is_one_search_entry(site: tuple[str, Path]) -> None
     assert not any(loc.startswith("kits/") for loc in locations)
     joined = [d["location"] for d in index["docs"] if re.search(r"[a-z]\d+[–-]\d+ ", d["text"])]
     assert joined == []  # labels and values keep their spaces: "size 4-10", not "size4-10"
+
+
+def test_the_directory_is_found_by_its_words_not_its_filter_form(
+    site: tuple[str, Path],
+) -> None:
+    """The filter form is interface, not content: its labels and options would fill the
+    directory's search excerpt ("Filter the groups Filter the groups Main outcome Any")."""
+    index = json.loads((site[1] / "search" / "search_index.json").read_text())
+    directory = next(doc for doc in index["docs"] if doc["location"] == "groups/")
+    assert "peer groups shared how they run" in directory["text"]
+    assert "Filter the groups" not in directory["text"]
+    assert "Main outcome Any" not in directory["text"]
