@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from build import hub_copy
@@ -27,29 +25,12 @@ from playwright.sync_api import sync_playwright
 
 from peerhub.render.chromium import ARGS, CHROMIUM
 
+# The tests' server helpers, shared (as build.py shares their synthetic groups).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from servers import first_answer, free_port
+
 BUDGET_S = 5.0
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def free_port() -> int:
-    """A port of 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_served(url: str, process: subprocess.Popen[bytes], limit: float) -> None:
-    """Wait for the first build to finish and the server to answer."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("mkdocs serve stopped before serving")
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own 127.0.0.1
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise SystemExit(f"mkdocs serve did not answer within {limit:.0f} s")
 
 
 def measure(groups: int, edits: int) -> list[float]:
@@ -67,7 +48,7 @@ def measure(groups: int, edits: int) -> list[float]:
         with tempfile.TemporaryFile() as log:
             server = subprocess.Popen(command, cwd=hub, env=ENV, stdout=log, stderr=log)
             try:
-                wait_until_served(url, server, limit=300)
+                first_answer(url, server, limit=300)
                 return _edits(url, source, edits)
             finally:
                 server.terminate()

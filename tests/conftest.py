@@ -15,12 +15,9 @@ import os
 import re
 import runpy
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -487,26 +484,6 @@ needs_node = pytest.mark.skipif(
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-def free_port() -> int:
-    """A port of 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def first_answer(url: str, process: subprocess.Popen[bytes], limit: float = 120) -> str:
-    """The page at `url` once the server `process` started answers (it must not exit)."""
-    deadline = time.monotonic() + limit
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as answer:  # noqa: S310 - 127.0.0.1
-                return answer.read().decode()
-        except OSError:
-            assert process.poll() is None, f"the server exited before answering {url}"
-            assert time.monotonic() < deadline, f"no answer from {url} in {limit:.0f} s"
-            time.sleep(0.5)
 
 
 def served(root: Path) -> Iterator[str]:

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from servers import first_answer, free_port
 
-from conftest import REPO, first_answer, free_port, repo_copy
+from conftest import REPO, repo_copy
 
 sys.path.insert(0, str(REPO / "scripts"))
 import module_table

@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import VALID_GROUP, first_answer, free_port, make_project, needs_chromium
+from servers import first_answer, free_port
+
+from conftest import VALID_GROUP, make_project, needs_chromium
 
 pytestmark = needs_chromium
 
