@@ -22,8 +22,9 @@ import pytest
 from peerhub.content.outcomes import Design
 from peerhub.content.vocabulary import CADENCE_LABELS, OUTCOME_IDS
 from peerhub.decisions.picker.choices import SIZES, Constraints
-from peerhub.decisions.picker.effects import CAN_PROVIDE, TYPICAL_PEOPLE, size_effect
+from peerhub.decisions.picker.effects import CAN_PROVIDE
 from peerhub.decisions.picker.recommend import Answer, Recommendation
+from peerhub.decisions.picker.sizing import TYPICAL_PEOPLE, size_effect
 from peerhub.render.picker_table import CHOICES
 from peerhub.site import Site
 
@@ -75,6 +76,18 @@ def size_fits(design: Design, size: str | None) -> bool:
         return True
     low, high = SIZES[size]
     return not (low > design.size.max or high < design.size.min)
+
+
+def reaches_below(design: Design, size: str | None) -> bool:
+    return size is not None and SIZES[size][0] < design.size.min
+
+
+def pitched_too_big(design: Design, c: Constraints, session: int) -> bool:
+    """A group of eight or fewer in a short or virtual meeting, and a design that takes
+    more than the ten such meetings hold at most (003), though it can start smaller."""
+    if c.size is None or SIZES[c.size][1] > 8:
+        return False
+    return (c.mode == "virtual" or session <= 120) and design.size.min <= 10 < design.size.max
 
 
 @pytest.mark.slow
@@ -144,7 +157,10 @@ def test_no_choice_is_dropped_silently(answers: list[tuple[str, Constraints, Ans
             said = len(r.changes)
             expected = 0
             expected += bool(c.mode and c.mode not in d.modes)
-            expected += not size_fits(d, c.size)
+            # A size the design fits only at the top of the band is spoken of too: the
+            # smallest groups in it are too small for the design.
+            expected += not size_fits(d, c.size) or reaches_below(d, c.size)
+            expected += pitched_too_big(d, c, r.session_minutes)
             if c.minutes is not None:
                 assert r.session_minutes == c.minutes, (outcome, c, d.title)
                 planned = d.session_minutes

@@ -71,9 +71,15 @@ def test_when_one_minute_floors_overshoot_the_longest_step_gives_way(hub: Site) 
     ]
 
 
+def clinic_at_60(hub: Site) -> Format:
+    """Case clinic as a 60-minute format: the arithmetic below was worked out for 60
+    minutes, which the tests keep whatever the real page gives (70, its originators')."""
+    return hub.formats["case-clinic"].model_copy(update={"session_minutes": 60})
+
+
 def test_a_one_step_format_keeps_its_step_and_adds_other_rounds_after_it(hub: Site) -> None:
     fmt = one_step(hub, "Check-in round")
-    other = hub.formats["case-clinic"]
+    other = clinic_at_60(hub)
     steps = first_meeting(fmt, 120, "in-person", [other])
     [s.title for s in steps]
     # 120 minutes less the 25 of the kickoff leave 95: the step's 30 and case clinic's
@@ -208,7 +214,7 @@ def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: 
     ]
     fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": steps})
     # 105 minutes: 80 after the kickoff, exactly case work's 20 and case clinic's own 60.
-    meeting = first_meeting(fmt, 105, "in-person", [hub.formats["case-clinic"]])
+    meeting = first_meeting(fmt, 105, "in-person", [clinic_at_60(hub)])
     assert shown(meeting) == [
         ("Welcome and introductions", 10),
         ("Purpose and ground rules", 10),
@@ -220,7 +226,7 @@ def test_a_two_step_format_drops_its_arrival_round_and_fits_others_exactly(hub: 
 
 def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: Site) -> None:
     fmt = one_step(hub, "Case work")  # 30 minutes
-    others = [hub.formats["case-clinic"], hub.formats["learning-circle"]]  # 60 and 90
+    others = [clinic_at_60(hub), hub.formats["learning-circle"]]  # 60 and 90
     # 100 minutes: 75 after the kickoff, 45 beyond the 30 of case work, shared 23 + 22.
     steps = first_meeting(fmt, 100, "in-person", others)
     assert [m for _, m in shown(steps)[2:5]] == [30, 23, 22]
@@ -232,7 +238,7 @@ def test_short_rounds_share_what_the_main_format_leaves_and_never_take_all(hub: 
 
 def test_a_one_step_format_ending_in_a_closing_word_is_still_not_a_closing(hub: Site) -> None:
     fmt = one_step(hub, "Closing reflections")
-    steps = first_meeting(fmt, 120, "in-person", [hub.formats["case-clinic"]])
+    steps = first_meeting(fmt, 120, "in-person", [clinic_at_60(hub)])
     assert [t for t, _ in shown(steps)[2:4]] == ["Closing reflections", "Case clinic round"]
 
 
@@ -252,5 +258,5 @@ def test_a_two_step_format_keeps_its_closing_last(hub: Site) -> None:
         AgendaStep(step="Closing", minutes=10, detail="Each says what they take away."),
     ]
     fmt = hub.formats["troika-consulting"].model_copy(update={"agenda": steps})
-    meeting = first_meeting(fmt, 120, "in-person", [hub.formats["case-clinic"]])
+    meeting = first_meeting(fmt, 120, "in-person", [clinic_at_60(hub)])
     assert [t for t, _ in shown(meeting)[2:5]] == ["Case work", "Case clinic round", "Closing"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -325,3 +326,68 @@ def test_chart_text_reads_at_the_body_size_at_every_width(
     assert len(sizes) >= 20  # two charts' labels and numbers
     assert {round(s, 1) for s in sizes} == {round(body, 1)}
     assert overflowing == 0
+
+
+def _catalog_expected(**chosen: str) -> list[str]:
+    """The names of the formats whose files (read here with PyYAML, not through the hub)
+    fit every choice: an outcome they serve, a size band their range reaches into, a
+    length they fit in, a facilitation and a mode they list."""
+    names = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "formats").glob("*.yml")):
+        fmt = yaml.safe_load(path.read_text())
+        size, minutes = fmt["size"], fmt["session_minutes"]
+        outcomes = fmt["outcomes"]["primary"] + fmt["outcomes"].get("secondary", [])
+        low, _, high = chosen.get("size", "0-1000").partition("-")
+        checks = [
+            chosen.get("outcome", outcomes[0]) in outcomes,
+            size["max"] >= int(low) and size["min"] <= (1000 if high == "plus" else int(high)),
+            minutes > 120
+            if chosen.get("minutes") == "longer"
+            else minutes <= int(chosen.get("minutes", 480)),
+            chosen.get("facilitation", fmt["facilitation"][0]) in fmt["facilitation"],
+            chosen.get("mode", fmt["modes"][0]) in fmt["modes"],
+        ]
+        if all(checks):
+            names.append(fmt["name"])
+    return names
+
+
+def _shown_formats(page: object) -> list[str]:
+    return sorted(page.locator("#format-catalog li:visible .ph-card__title").all_inner_texts())
+
+
+def test_the_format_catalog_filters_by_every_menu(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}formats/?outcome=support&size=3-5&mode=virtual")
+    expected = _catalog_expected(outcome="support", size="3-5", mode="virtual")
+    assert 2 <= len(expected) < 40  # a real narrowing, not all or nothing
+    expect(page.locator("#format-count")).to_have_text(
+        f"{len(expected)} of {len(_catalog_expected())} formats match."
+    )
+    assert _shown_formats(page) == sorted(expected)
+    page.select_option("#format-filter-minutes", "60")
+    expected = _catalog_expected(outcome="support", size="3-5", mode="virtual", minutes="60")
+    expect(page.locator("#format-count")).to_contain_text(f"{len(expected)} of ")
+    assert _shown_formats(page) == sorted(expected)
+    assert parse_qs(urlsplit(page.url).query)["minutes"] == ["60"]  # a link keeps it
+    # Long meetings only, run by a paid facilitator: the chaired board, for one.
+    page.click("#format-filters button[type=reset]")
+    expect(page.locator("#format-count")).to_have_text("")
+    assert len(_shown_formats(page)) == len(_catalog_expected())
+    page.select_option("#format-filter-minutes", "longer")
+    page.select_option("#format-filter-facilitation", "paid")
+    expected = _catalog_expected(minutes="longer", facilitation="paid")
+    assert "Chaired peer advisory board" in expected
+    expect(page.locator("#format-count")).to_contain_text(f"{len(expected)} of ")
+    assert _shown_formats(page) == sorted(expected)
+    # Nothing fits: the page says so and how to get out of it.
+    page.goto(
+        f"{base_url}formats/?size=41-plus&minutes=30&mode=hybrid&outcome=supervisory-development"
+    )
+    assert (
+        _catalog_expected(
+            size="41-plus", minutes="30", mode="hybrid", outcome="supervisory-development"
+        )
+        == []
+    )
+    expect(page.locator("#format-count")).to_contain_text("No format matches all of these")
+    assert _shown_formats(page) == []

@@ -30,7 +30,7 @@ REQUIRED_FORMATS = {
     "action-learning-set",
     "study-group",
     "discussion-group",
-    "teach-back-session",
+    "member-led-training",
     "done-the-impossible",
     "personal-board-of-directors",
     "authenticity-circle",
@@ -56,7 +56,7 @@ def test_format_is_complete_and_its_agenda_adds_up(slug: str, hub: Site) -> None
         "pitfalls",
         "variations",
         "related",
-        "sources",
+        "references",
     ):
         assert getattr(fmt, field), f"{slug}: {field} is empty"
     assert set(fmt.related) <= set(hub.formats)

@@ -146,20 +146,25 @@ def test_a_format_on_three_sides_gets_a_second_card_with_a_blank_back(tmp_path: 
     data = yaml.safe_load((REPO / "formats" / "troika-consulting.yml").read_text())
     data |= {
         "name": "Three-sided format",
-        "session_minutes": 40,
+        "session_minutes": 30,
         "agenda": [
-            {"step": f"Step {n}", "minutes": 10, "detail": sentence(n)} for n in range(1, 5)
+            {"step": f"Step {n}", "minutes": 10, "detail": sentence(n)} for n in range(1, 4)
         ],
         "related": [],
+        "references": [{"title": "A book", "author": "An author", "year": 2001}],
     }
     (root / "formats" / "three-sided.yml").write_text(yaml.safe_dump(data, sort_keys=False))
     mine = [c for c in cards(load_site(root), SITE_URL) if c.slug == "three-sided"]
     # Roles take 1.5 + 2.25 + 3.25 + 2.25 lines and each step 8.25 (plus 1.5 for the
-    # agenda's heading): one step fits beside the roles, the other three go on the next
-    # side. Front and two sides: two cards, the second with a blank back.
+    # agenda's heading): one step fits beside the roles, the other two go on the next
+    # side with the references (1.5 + 1.25: "An author (2001)", "A book" is one line).
+    # Front and two sides: two cards, the second with a blank back.
     assert [(c.number, c.count) for c in mine] == [(1, 2), (2, 2)]
     assert [len(s.items) for s in mine[0].back] == [3, 1]
-    assert [len(s.items) for s in mine[1].front] == [3]
+    assert [(s.heading, len(s.items)) for s in mine[1].front] == [
+        ("Agenda, 30 minutes", 2),
+        ("References", 1),
+    ]
     assert mine[1].back == ()
 
 
@@ -174,7 +179,7 @@ def test_a_long_format_goes_on_to_more_cards_and_loses_nothing(built: Path) -> N
     fmt = hub.formats["longest-format"]
     assert placed == [("Roles", r.name) for r in fmt.roles] + [
         ("Agenda, 100 minutes", a.step) for a in fmt.agenda
-    ]
+    ] + [("References", f"{r.author} ({r.year})" if r.year else r.author) for r in fmt.references]
     for side in sides:
         lines = sum(1.5 + sum(i.lines for i in s.items) for s in side)
         assert lines <= SIDE_LINES, side

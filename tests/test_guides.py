@@ -62,11 +62,8 @@ def test_a_card_of_a_group_made_private_is_an_error_at_the_guide_line(
         ),
         (
             "format_page('zz')",
-            "format_page(): there is no format 'zz'; the formats are: action-learning-set, "
-            "authenticity-circle, case-clinic, discussion-group, done-the-impossible, "
-            "health-check, learning-circle, mastermind-group, peer-assist, "
-            "peer-coaching-group, personal-board-of-directors, study-group, support-circle, "
-            "teach-back-session, troika-consulting, working-out-loud-circle",
+            "format_page(): there is no format 'zz'; see the files in formats/ "
+            f"({len(list((REPO / 'formats').glob('*.yml')))} in all)",
         ),
         (
             'outcome_page("suport")',

@@ -611,8 +611,9 @@ def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
 ) -> None:
     """The request behind the advice issue: five staff engineers, remote, 45 minutes
     every two weeks, mostly wanting support, with no facilitator but themselves. The
-    picker's first design is for 4-8 people at their length and cadence, and its kit
-    says members facilitate, books the first term and downloads one series."""
+    picker's first design is for 4-8 people at their length and cadence (the support
+    outcome's member-run Lean Coffee circle), and its kit says members facilitate,
+    books the first term and downloads one series."""
     page = context.new_page()
     choices = {
         "outcome": "support",
@@ -632,7 +633,7 @@ def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
             strict=True,
         )
     )
-    assert card.locator("h3").text_content() == "1. Authenticity circle program"
+    assert card.locator("h3").text_content() == "1. Member-run Lean Coffee circle"
     assert facts["Size"] == "4–8 people"
     assert facts["Meetings"] == "Every two weeks, 45 minutes"
     kit = card.locator("a[data-href=kit]").get_attribute("href")
@@ -643,10 +644,10 @@ def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
     facts = facts_of(page)
     assert facts["Facilitation"] == "Members facilitate, taking turns"
     assert facts["Meetings"] == "Every two weeks, 45 minutes"
-    # Its shortest program is 3 months: from Tuesday 8 January 2030, every two weeks
-    # until 8 April: 8 and 22 January, 5 and 19 February, 5 and 19 March, 2 April.
+    # Its shortest program is 6 months: from Tuesday 8 January 2030, every two weeks
+    # until 8 July: two meetings a month from January to June, and a third on 30 April.
     fill_calendar(page, "2030-01-08")
-    assert facts_of(page)["First term"] == "3 months: 7 meetings, the review on 2030-04-02"
+    assert facts_of(page)["First term"] == "6 months: 13 meetings, the review on 2030-06-25"
     event, dates, skipped = series(ics(page))
     rule = event["RRULE"].to_ical().decode()
     assert "FREQ=WEEKLY" in rule
@@ -659,5 +660,11 @@ def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
         "2030-03-05",
         "2030-03-19",
         "2030-04-02",
+        "2030-04-16",
+        "2030-04-30",
+        "2030-05-14",
+        "2030-05-28",
+        "2030-06-11",
+        "2030-06-25",
     ]
     assert skipped == []

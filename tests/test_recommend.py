@@ -145,7 +145,9 @@ def test_picker_data_holds_every_effect_of_every_choice(hub: Site) -> None:
         assert len(design["meetings"]) == 16 * 5
         assert len(design["agendas"]) == 16 * 4
         assert len(design["sources"]) == 4 * 7 * 16
-        assert set(design["sources"]) <= {"0", "1"}
+        assert set(design["sources"]) <= {"0", "1", "2"}
+        # A design the sources' sizes conflict with carries the words its card says.
+        assert ("2" in design["sources"]) == (design["sources_text"] >= 0)
     effects = list(zip(*data["effects"].values(), strict=True))
     assert len(effects) == len({repr(e) for e in effects})  # each stored once
 

@@ -36,6 +36,15 @@ QUESTIONS = [
     ("calendar", "outcomes/"),
     ("invite", "outcomes/"),
     ("charter", "outcomes/"),
+    # Formats the catalog gained, by name and by a question each answers.
+    ("lean coffee", "formats/lean-coffee/"),
+    ("balint", "formats/balint-group/"),
+    ("intervision", "formats/intervision/"),
+    ("after action review", "formats/after-action-review/"),
+    ("journal club", "formats/journal-club/"),
+    ("review what happened", "formats/after-action-review/"),
+    ("discuss research papers", "formats/journal-club/"),
+    ("new managers", "formats/new-manager-circle/"),
 ]
 
 

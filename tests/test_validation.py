@@ -170,7 +170,7 @@ def test_format_rules(tmp_path: Path) -> None:
     text = path.read_text().replace(
         "related: [case-clinic, peer-coaching-group]", "related: [troika-consulting, case-clinc]"
     )
-    path.write_text(text.replace("  min: 3\n  max: 3", "  min: 4\n  max: 3"))
+    path.write_text(text.replace("  min: 3\n  max: 30", "  min: 4\n  max: 3"))
     _, problems = check_project(root)
     assert [p.message for p in problems] == [
         "max (3) is smaller than min (4)",

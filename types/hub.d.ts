@@ -32,6 +32,8 @@ interface PickerDesign {
   meetings: number[];
   agendas: number[];
   sources: string;
+  sources_text: number;
+  sources_note: number;
 }
 
 interface KitWords {
@@ -60,7 +62,7 @@ interface PickerData {
 
 interface AgendaStep { title: string; minutes: number; detail: string; time: string }
 
-interface Scored { id: number; rank: number[]; effects: number[]; order: number }
+interface Scored { id: number; rank: number[]; effects: number[]; order: number; sources: number }
 
 interface Adapted {
   base: PickerDesign;

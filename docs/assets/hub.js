@@ -97,14 +97,15 @@
     var e = data.effects;
     var n = data.choices;
     var chosen = DIMENSIONS.map(function (name) { return d.effects[name][at[name]]; });
-    var sources = d.sources.charAt((at.mode * n.size.length + at.size) * n.minutes.length + at.minutes) === "1";
-    var rank = [0, 0, d.base + (sources ? data.penalty_scale : 0)];
+    // "1": the sources' sizes rank it lower; "2": they also conflict with it (sources_text).
+    var sources = d.sources.charAt((at.mode * n.size.length + at.size) * n.minutes.length + at.minutes);
+    var rank = [0, sources === "2" ? 1 : 0, d.base + (sources === "0" ? 0 : data.penalty_scale)];
     chosen.forEach(function (k) {
       rank[0] += e.size_cost[k];
       rank[1] += e.conflict[k];
       rank[2] += e.penalty[k];
     });
-    return { id: id, rank: rank, effects: chosen, order: 0 };
+    return { id: id, rank: rank, effects: chosen, order: 0, sources: sources === "2" ? d.sources_text : -1 };
   }
 
   /** @param {Scored} a @param {Scored} b */
@@ -157,9 +158,10 @@
       schedule: schedule,
       agenda: agenda(data, first),
       later: agenda(data, data.later[first]),
-      changes: texts(scored.effects.map(function (k) { return data.effects.change[k]; })),
+      changes: texts(scored.effects.map(function (k) { return data.effects.change[k]; }).concat([scored.sources])),
       notes: texts(d.notes),
-      conflicts: texts(scored.effects.map(function (k) { return data.effects.note[k]; }))
+      conflicts: texts(scored.effects.map(function (k) { return data.effects.note[k]; })
+        .concat([scored.sources >= 0 ? d.sources_note : -1]))
     };
   }
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from peerhub.content.fieldtypes import Count, Name, Prose, Sentence, Slug
+from peerhub.content.fieldtypes import Count, Name, Prose, Sentence, Slug, Url
 from peerhub.content.modelbase import Range, Strict
 from peerhub.content.vocabulary import Cadence, Facilitation, Mode, OutcomeId
 
-__all__ = ["AgendaStep", "Format", "OutcomeLinks", "Role"]
+__all__ = ["AgendaStep", "Format", "OutcomeLinks", "Reference", "Role"]
 
 
 class Role(Strict):
@@ -36,6 +37,31 @@ class AgendaStep(Strict):
     """How long the step takes, in minutes."""
     detail: Sentence
     """What happens in this step."""
+
+
+class Reference(Strict):
+    """A public description of the format that a reader can follow: a book or a page.
+
+    A page without a date is fine when it has a link; a book needs its year.
+    """
+
+    title: Name
+    """The book's or the page's title."""
+    author: Name
+    """The person or organisation behind it."""
+    year: Count(1600, 2100) | None = None  # type: ignore[valid-type]
+    """The year it was published, where it says."""
+    url: Url | None = None
+    """Where to read it (https://), where it is online."""
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if self.url is None and self.year is None:
+            raise PydanticCustomError(
+                "findable",
+                "give the year it was published (for a book) or its url, so readers can find it",
+            )
+        return self
 
 
 class OutcomeLinks(Strict):
@@ -86,8 +112,8 @@ class Format(Strict):
     """Which of the ten outcomes the format serves."""
     related: Annotated[list[Slug], Field(max_length=12)] = []
     """Slugs of related formats."""
-    sources: Annotated[list[Sentence], Field(max_length=12)] = []
-    """Where the format comes from or is described."""
+    references: Annotated[list[Reference], Field(min_length=1, max_length=8)]
+    """Where the format is described: the facts on its page come from these."""
     standalone: bool = True
     """Whether a group can meet on this format alone; false for a part of other
     meetings, such as a health check, which the picker never offers as a design."""

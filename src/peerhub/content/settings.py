@@ -50,7 +50,7 @@ class SearchBoost(_Options):
     """A format's page: most questions are about how to run a meeting."""
     outcomes: Annotated[float, Field(ge=0.1, le=10)] = 2.0
     """An outcome's page, with its recommended designs."""
-    directory: Annotated[float, Field(ge=0.1, le=10)] = 2.0
+    directory: Annotated[float, Field(ge=0.1, le=10)] = 3.0
     """The first page of the group directory, found by "join a group" and "find a group"."""
     groups: Annotated[float, Field(ge=0.1, le=10)] = 0.5
     """One group's page: an example, found by its name, audience or sector."""

@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from peerhub.content.formats import AgendaStep, Format, OutcomeLinks, Role
+from peerhub.content.formats import AgendaStep, Format, OutcomeLinks, Reference, Role
 from peerhub.content.groups import CheckIn, Contact, Group, GroupOutcomes, GroupSize, SourceNote
 from peerhub.content.modelbase import Link, Range
 from peerhub.content.outcomes import Design, Outcome, Reasons
@@ -173,7 +173,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
             "variations",
             "outcomes",
             "related",
-            "sources",
+            "references",
             "standalone",
         ),
         MAINTAINED,
@@ -181,6 +181,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Rule]] = {
     Range: dict.fromkeys(("min", "max"), MAINTAINED),
     Role: dict.fromkeys(("name", "does"), MAINTAINED),
     AgendaStep: dict.fromkeys(("step", "minutes", "detail"), MAINTAINED),
+    Reference: dict.fromkeys(("title", "author", "year", "url"), MAINTAINED),
     OutcomeLinks: dict.fromkeys(("primary", "secondary"), MAINTAINED),
     Outcome: dict.fromkeys(
         ("name", "question", "definition", "signs", "designs", "keywords"), MAINTAINED

@@ -27,6 +27,7 @@ from peerhub.decisions.picker.choices import Constraints
 from peerhub.decisions.views import GroupView
 from peerhub.render import urls
 from peerhub.render.cards import BLANK, design_card
+from peerhub.render.catalog import card_values, catalog_filters
 from peerhub.render.deck import CUT_MARKS, cards, sheets
 from peerhub.render.markup import prose, text
 from peerhub.render.picker_table import CHOICE_LABELS, CHOICES
@@ -114,6 +115,12 @@ class Components:
     def format_page(self, slug: str, page: str = "") -> Markup:
         """The full page of one format, with the groups that use it."""
         users = [(s, g) for s, g in self._group_views().items() if slug in g.formats]
+        designs = [
+            (urls.outcome_url(oid) + f"#design-{number}", outcome.name, design.title)
+            for oid, outcome in self.hub.outcomes.items()
+            for number, design in enumerate(outcome.designs, 1)
+            if slug in design.formats
+        ]
         fmt = self.hub.formats[slug]
         agenda = timetable((s.step, s.minutes, s.detail) for s in fmt.agenda)
         evidence = self.hub.evidence["formats"][slug]
@@ -123,6 +130,7 @@ class Components:
             slug=slug,
             fmt=fmt,
             users=users,
+            designs=designs,
             agenda=agenda,
             evidence=evidence,
             said=evidence.texts("format"),
@@ -130,8 +138,14 @@ class Components:
         )
 
     def formats_index(self, page: str = "") -> Markup:
-        """The format catalog: a card for every format."""
-        return self._render("formats_index.html", page, pdf=self.pdfs)
+        """The format catalog: a card for every format, and the filters that narrow it."""
+        return self._render(
+            "formats_index.html",
+            page,
+            pdf=self.pdfs,
+            filters=catalog_filters(self.hub),
+            values={slug: card_values(fmt) for slug, fmt in self.hub.formats.items()},
+        )
 
     def format_deck(self, page: str = "", site_url: str = "") -> Markup:
         """The printable card deck of every format; `site_url` makes its QR codes' links."""

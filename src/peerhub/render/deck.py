@@ -29,7 +29,7 @@ from peerhub.render import urls
 from peerhub.render.chromium import print_to_pdf
 
 if TYPE_CHECKING:
-    from peerhub.content.formats import Format
+    from peerhub.content.formats import Format, Reference
     from peerhub.site import Site
 
 __all__ = [
@@ -58,7 +58,9 @@ CUT_MARKS = tuple(f"{edge}-{n}" for edge in ("top", "bottom", "left", "right") f
 
 @dataclass(frozen=True)
 class Item:
-    """A role (what the person does) or an agenda step (when, and what happens)."""
+    """A role (what the person does), an agenda step (when, and what happens) or a
+    reference (who, and its title).
+    """
 
     title: str
     text: str
@@ -187,7 +189,17 @@ def _sections(fmt: Format) -> list[tuple[str, list[Item]]]:
     roles = [Item(role.name, role.does) for role in fmt.roles]
     rows = timetable((step.step, step.minutes, step.detail) for step in fmt.agenda)
     steps = [Item(title, detail, when) for when, title, detail in rows]
-    return [("Roles", roles), (f"Agenda, {fmt.session_minutes} minutes", steps)]
+    # Where the facts come from, so a printed card can be checked like its page.
+    read = [Item(_credit(ref), ref.title) for ref in fmt.references]
+    return [
+        ("Roles", roles),
+        (f"Agenda, {fmt.session_minutes} minutes", steps),
+        ("References", read),
+    ]
+
+
+def _credit(ref: Reference) -> str:
+    return f"{ref.author} ({ref.year})" if ref.year else ref.author
 
 
 def _pages(sections: list[tuple[str, list[Item]]]) -> list[tuple[Section, ...]]:

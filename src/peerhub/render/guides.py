@@ -32,6 +32,8 @@ from peerhub.site import Site
 __all__ = ["MACROS", "docs_collisions", "macro_call_problems", "page_url"]
 
 #: The components guides may call as macros (hooks/macros.py registers exactly these).
+#: Beyond this many names, a message says where to look instead of listing them.
+LISTED_AT_MOST = 20
 MACROS = (
     "format_card",
     "format_page",
@@ -108,7 +110,7 @@ def _call_messages(hub: Site, name: str, call: nodes.Call) -> Iterator[str]:
     if not isinstance(value, str):
         yield f"expected a text in quotes, got {value!r}"
     elif name in {"format_card", "format_page"}:
-        yield from _known(value, list(hub.formats), "format")
+        yield from _known(value, list(hub.formats), "format", "the files in formats/")
     elif name == "outcome_page":
         yield from _known(value, list(hub.outcomes), "outcome")
     elif name == "group_chart":
@@ -118,21 +120,28 @@ def _call_messages(hub: Site, name: str, call: nodes.Call) -> Iterator[str]:
     elif name == "group_card":
         yield from _group(hub, value)
     elif name == "group_page":
-        yield from _known(value, list(hub.published_views), "published group address")
+        yield from _known(
+            value, list(hub.published_views), "published group address", "the group directory"
+        )
 
 
-def _known(value: str, known: list[str], kind: str) -> Iterator[str]:
+def _known(value: str, known: list[str], kind: str, where: str = "") -> Iterator[str]:
     if value in known:
         return
     near = get_close_matches(value, known)
-    hint = f"did you mean '{near[0]}'?" if near else f"the {kind}s are: {', '.join(known)}"
+    if near:
+        hint = f"did you mean '{near[0]}'?"
+    elif where and len(known) > LISTED_AT_MOST:  # a long list hides the answer
+        hint = f"see {where} ({len(known)} in all)"
+    else:
+        hint = f"the {kind}s are: {', '.join(known)}"
     yield f"there is no {kind} '{value}'; {hint}"
 
 
 def _group(hub: Site, slug: str) -> Iterator[str]:
     group = hub.groups.get(slug)
     if group is None:
-        yield from _known(slug, list(hub.groups), "group")
+        yield from _known(slug, list(hub.groups), "group", "the files in groups/")
     elif slug not in hub.addresses:
         yield (
             f"the group '{slug}' is private, so it has no card; remove the call or choose "

@@ -38,11 +38,10 @@ from peerhub.decisions.picker.effects import (
     facilitation_effect,
     minutes_effect,
     mode_effect,
-    size_effect,
-    source_size_effect,
     stretch_effect,
 )
 from peerhub.decisions.picker.recommend import design_key
+from peerhub.decisions.picker.sizing import size_effect, source_size_effect
 from peerhub.render import urls
 from peerhub.render.cards import design_texts, meetings_text
 from peerhub.render.kit_words import kit_words, running_modes
@@ -83,6 +82,35 @@ class _Table:
             self._index[token] = len(self.items)
             self.items.append(value)
         return self._index[token]
+
+
+def _sources(design: Design, sessions: list[int], texts: _Table) -> dict[str, Any]:
+    effects = [
+        source_size_effect(
+            design,
+            Constraints(
+                mode=_value("mode", m),  # type: ignore[arg-type]
+                size=_value("size", z),  # type: ignore[arg-type]
+                minutes=_value("minutes", n),  # type: ignore[arg-type]
+            ),
+            sessions[MINUTES.index(n)],
+        )
+        for m, z, n in itertools.product(MODES, CHOICES["size"], MINUTES)
+    ]
+    # Its words name only the design's largest size: one text per design, and the note
+    # the picker shows when it is the first design's first conflict.
+    said = sorted({e.change for e in effects if e.conflict and e.change})
+    note = (
+        "Your choices do not fit any design as it stands. The nearest sound one is "
+        f"\u201c{design.title}\u201d, adapted: {said[0]}"
+        if said
+        else None
+    )
+    return {
+        "sources": "".join(str(2 if e.conflict else round(e.penalty)) for e in effects),
+        "sources_text": texts.add(said[0]) if said else -1,
+        "sources_note": texts.add(note) if note else -1,
+    }
 
 
 def _value(choice: str, value: str) -> str | int | None:
@@ -195,23 +223,9 @@ def picker_data(hub: Site) -> dict[str, Any]:
                     # By (meeting length, mode): the first meeting's agenda.
                     "agendas": [first[(s, m)] for s, m in itertools.product(sessions, modes)],
                     # By (mode, size, meeting length): 1 where the sources' sizes advise
-                    # against the design (`effects.source_size_effect`).
-                    "sources": "".join(
-                        str(
-                            round(
-                                source_size_effect(
-                                    design,
-                                    Constraints(
-                                        mode=_value("mode", m),  # type: ignore[arg-type]
-                                        size=_value("size", z),  # type: ignore[arg-type]
-                                        minutes=_value("minutes", n),  # type: ignore[arg-type]
-                                    ),
-                                    sessions[MINUTES.index(n)],
-                                ).penalty
-                            )
-                        )
-                        for m, z, n in itertools.product(MODES, CHOICES["size"], MINUTES)
-                    ),
+                    # against the design, 2 where they also conflict with it and the card
+                    # says so in `sources_text` (`sizing.source_size_effect`).
+                    **_sources(design, sessions, texts),
                 }
             )
     second = {

@@ -1,9 +1,9 @@
 """What each choice does to one design: whether it still fits, what the card says it
 changes, and what that costs in the ranking.
 
-Each effect depends on one design and one choice only (the sources' sizing rule on
-three choices), so the recommendation adds them up (`ranking`), and the picker's data
-can carry them per choice for the browser to add up the same way.
+Each effect depends on one design and one choice only, so the recommendation adds them
+up (`ranking`), and the picker's data can carry them per choice for the browser to add
+up the same way. The effects of the group's size are in `sizing`.
 """
 
 from __future__ import annotations
@@ -19,22 +19,16 @@ from peerhub.content.vocabulary import (
     MEETINGS_PER_YEAR,
     MODE_LABELS,
 )
-from peerhub.decisions.picker.choices import SIZE_LABELS, SIZES, Constraints
 
 __all__ = [
     "CADENCE_CONFLICT_RATIO",
     "CAN_PROVIDE",
     "NO_EFFECT",
-    "SHORT_MEETING_MINUTES",
-    "SOURCE_SIZES",
-    "TYPICAL_PEOPLE",
     "Effect",
     "cadence_effect",
     "facilitation_effect",
     "minutes_effect",
     "mode_effect",
-    "size_effect",
-    "source_size_effect",
     "stretch_effect",
 ]
 
@@ -47,11 +41,6 @@ CAN_PROVIDE = {
 }
 #: What the sources advise: 6-8 people for virtual or short meetings (two hours or
 #: less), 15-20 when there is more time; groups of 6-10 are the common case.
-SHORT_MEETING_MINUTES = 120
-SOURCE_SIZES = {"short": (6, 10), "long": (15, 20)}
-#: The number of people a size choice stands for when a group must split into circles
-#: (the top of its range; "41 or more" as 60, the reference group's size).
-TYPICAL_PEOPLE = {"3-5": 5, "6-8": 8, "9-12": 12, "13-20": 20, "21-40": 40, "41-plus": 60}
 #: Meeting four times as often as a design plans, or a quarter as often, is another
 #: design: the reader's cadence then conflicts with it, rather than adapting it.
 CADENCE_CONFLICT_RATIO = 4
@@ -113,63 +102,6 @@ def facilitation_effect(design: Design, available: str | None) -> Effect:
             "Your paid facilitator can run the first two or three meetings, then "
             "hand the role to members so the group stays theirs.",
         )
-    return NO_EFFECT
-
-
-def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
-    """The effect of the number of people available, and how to describe the group size."""
-    text = f"{design.size.span()} people"
-    if not size:
-        return NO_EFFECT, text
-    low, high = SIZES[size]
-    if low > design.size.max:
-        people = TYPICAL_PEOPLE[size]
-        circles = max(2, math.ceil(people / design.size.max))
-        # Each extra circle is another group to start and to keep linked.
-        if size == "41-plus":
-            change = (
-                f"{SIZE_LABELS[size]} is more than one group can hold; split into "
-                f"circles of {text} (60 people make {circles}) and link them with a "
-                "shared channel."
-            )
-            shown = f"circles of {text}"
-        else:
-            fewest = max(2, math.ceil(low / design.size.max))
-            change = (
-                f"{SIZE_LABELS[size]} is more than one group of {design.size.span()} "
-                f"can hold; split into circles of {text} (for example {high} people make "
-                f"{circles} circles) and link them with a shared channel and an occasional "
-                "joint meeting."
-            )
-            shown = f"{fewest if fewest == circles else f'{fewest}–{circles}'} circles of {text}"
-        return Effect(change, conflict=True, size_cost=circles - 1), shown
-    if high < design.size.min:
-        short = design.size.min - high
-        return Effect(
-            f"{SIZE_LABELS[size]} is fewer than the {design.size.span()} this "
-            "design needs; invite a few more peers, or choose a design for smaller "
-            "groups.",
-            conflict=True,
-            size_cost=short,
-        ), text
-    return NO_EFFECT, text
-
-
-def source_size_effect(design: Design, c: Constraints, session: int) -> Effect:
-    """Rank designs the way the sources size groups: 6-8 people (6-10 at most) for
-    virtual or short meetings, 15-20 when meetings are long enough for a larger group,
-    which is what a reader with more than a dozen people to meet in person needs.
-    """
-    many = c.size is not None and SIZES[c.size][0] > 12
-    if c.mode == "virtual" or (c.minutes is not None and c.minutes <= SHORT_MEETING_MINUTES):
-        band = "short"
-    elif many:
-        band = "long"
-    else:
-        band = "short" if session <= SHORT_MEETING_MINUTES else "long"
-    low, high = SOURCE_SIZES[band]
-    if design.size.max < low or design.size.min > high:
-        return Effect(penalty=1)
     return NO_EFFECT
 
 

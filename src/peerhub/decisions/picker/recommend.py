@@ -25,11 +25,10 @@ from peerhub.decisions.picker.effects import (
     facilitation_effect,
     minutes_effect,
     mode_effect,
-    size_effect,
-    source_size_effect,
     stretch_effect,
 )
 from peerhub.decisions.picker.ranking import Rank, rank
+from peerhub.decisions.picker.sizing import size_effect, source_size_effect
 
 __all__ = [
     "Answer",
@@ -217,8 +216,8 @@ class Recommender:
             later_meeting(agenda),
             planned,
             rank((*choices, itself, sources), base),
-            changes=tuple(e.change for e in choices if e.change),
-            conflicts=tuple(e.change for e in choices if e.conflict and e.change),
+            changes=tuple(e.change for e in (*choices, sources) if e.change),
+            conflicts=tuple(e.change for e in (*choices, sources) if e.conflict and e.change),
             notes=(itself.change,) if itself.change else (),
         )
 
