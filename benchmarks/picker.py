@@ -31,10 +31,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SIZE_BUDGET = 60 * 1024
 TIME_BUDGET_MS = 100.0
+# From the click to the frame that shows that outcome's designs (its data is fetched
+# on the first choice of it, as a reader's first visit would).
 MEASURE = """(id) => new Promise(resolve => {
     const start = performance.now();
-    document.getElementById(id).click();
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+    const radio = document.getElementById(id);
+    radio.click();
+    const shown = () => document.getElementById("picker-results").dataset.outcome === radio.value;
+    const wait = () => shown()
+        ? requestAnimationFrame(() => resolve(performance.now() - start))
+        : requestAnimationFrame(wait);
+    wait();
 })"""
 
 
@@ -75,7 +82,8 @@ def main() -> int:
         )
         site = work / "site"
         script = gz(site / "assets/picker.js") + gz(site / "assets/hub.js")
-        data = gz(site / "assets/picker-data.json")
+        # The picker fetches the chosen outcome's data only: the largest is the budget's.
+        data = max(gz(path) for path in (site / "assets" / "picker").glob("*.json"))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         timings: list[float] = []
         with sync_playwright() as p:
@@ -94,7 +102,7 @@ def main() -> int:
     median, worst = statistics.median(timings), max(timings)
     rows = [
         ("picker.js + hub.js (gzip)", f"{script / 1024:.1f} KB", ""),
-        ("picker-data.json (gzip)", f"{data / 1024:.1f} KB", ""),
+        ("largest outcome's picker data (gzip)", f"{data / 1024:.1f} KB", ""),
         (
             "script + data (gzip)",
             f"{total / 1024:.1f} KB",

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from peerhub.adapter.material import front_matter, index_entry
+from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.render.pages import generated_assets, generated_pages, search_entries
 from peerhub.render.project import load_site
 from peerhub.site import Site
@@ -57,7 +58,7 @@ def test_data_files_are_the_documented_ones(hub: Site) -> None:
         "schema/group.schema.json",
         "schema/outcome.schema.json",
         "schema/evidence.schema.json",
-        "assets/picker-data.json",
+        *(f"assets/picker/{outcome}.json" for outcome in OUTCOME_IDS),
         "assets/directory-data.json",
     ]
 

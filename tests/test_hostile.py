@@ -167,8 +167,9 @@ def test_data_files_parse_and_keep_the_text(hostile_site: Path) -> None:
     feed = ET.fromstring((hostile_site / "groups" / "feed.xml").read_bytes())
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert PLACED["public"]["name"] in titles
-    picker = json.loads((hostile_site / "assets" / "picker-data.json").read_text())
-    assert PLACED["outcome"]["designs[0].title"] in [d["title"] for d in picker["designs"]]
+    files = sorted((hostile_site / "assets" / "picker").glob("*.json"))
+    titles = [d["title"] for f in files for d in json.loads(f.read_text())["designs"]]
+    assert PLACED["outcome"]["designs[0].title"] in titles
 
 
 def test_every_html_file_carries_the_policy(hostile_site: Path) -> None:
@@ -230,7 +231,7 @@ def test_kits_of_a_numbered_format_do_not_collide(tmp_path: Path) -> None:
     (root / "formats" / "1.yml").write_text(source.replace("name: ", "name: One ", 1))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    picker = json.loads((root / "site" / "assets" / "picker-data.json").read_text())
+    picker = json.loads((root / "site" / "assets" / "picker" / "coaching-culture.json").read_text())
     keys = [d["key"] for d in picker["designs"]]
     assert len(keys) == len(set(keys))
     assert "coaching-culture-format-1" in keys

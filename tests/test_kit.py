@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from dateutil.rrule import rrulestr
+from playwright.sync_api import expect
 from pypdf import PdfReader
 from test_picker_cases import shown_in_picker
 
@@ -201,28 +202,28 @@ INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty"]
 
 @pytest.mark.parametrize("outcome", INHERITED)
 def test_an_inherited_name_is_no_outcome(browser: object, site_url: str, outcome: str) -> None:
-    """The kit and the picker look outcomes up among the data's own keys only: the kit
-    asks the reader to open it from a design, the picker to choose an outcome."""
+    """The kit and the picker take only the outcomes their page lists: the kit asks the
+    reader to open it from a design, the picker to choose an outcome, and neither
+    fetches data under a name such as "__proto__" (no failed request, no error)."""
     page = browser.new_page()
     errors: list[str] = []
+    fetched: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    settled = """async () => {
-        await window.peerHub.load(document.querySelector("[data-src]").dataset.src);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }"""
+    page.on("request", lambda r: fetched.append(r.url) if "/assets/picker/" in r.url else None)
     page.goto(f"{site_url}kits/?{urlencode({'outcome': outcome, 'design': 'x'})}")
-    page.evaluate(settled)
+    page.wait_for_function("document.getElementById('start-kit').dataset.ready === '1'")
     assert page.locator("#start-kit > p:not(.ph-lead)").all_text_contents() == [
         "Open this page from a design in the outcome picker or on an outcome's page."
     ]
     page.goto(f"{site_url}outcomes/?{urlencode({'outcome': outcome})}")
-    page.evaluate(settled)
-    assert page.locator("#picker-results").text_content() == (
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
+    expect(page.locator("#picker-results")).to_have_text(
         "Choose an outcome to see recommended designs."
     )
     page.close()
     assert errors == []
+    assert fetched == []
 
 
 # The kit keeps every choice. Each expected value below is worked out by hand from

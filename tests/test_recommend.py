@@ -236,3 +236,16 @@ def test_picker_data_is_the_same_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+def test_each_outcome_has_its_own_picker_data_with_its_designs_only(hub: Site) -> None:
+    """The picker fetches the chosen outcome's file only: it holds that outcome's
+    designs, the same as in the whole data, and the notes on a second outcome."""
+    whole = picker_data(hub)
+    for outcome in hub.outcomes:
+        own = picker_data(hub, outcome)
+        assert list(own["candidates"]) == [outcome]
+        expected = [d["key"] for d in whole["designs"] if d["outcome"] == outcome]
+        assert [d["key"] for d in own["designs"]] == expected
+        assert {k.split("|")[0] for k in own["second"]} == {outcome}
+        assert len(own["second"]) == len(hub.outcomes) - 1

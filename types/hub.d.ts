@@ -85,6 +85,7 @@ interface PeerHub {
   ): HTMLElementTagNameMap[K];
   onPage(init: () => void): void;
   load(url: string): Promise<any>;
+  outcomeData(pattern: string, outcome: string): Promise<PickerData>;
   answer(data: PickerData, outcome: string, choices?: Choices): Answer;
   design(data: PickerData, outcome: string, key: string, choices?: Choices): Adapted | null;
   own<T>(object: Record<string, T>, key: string): T | undefined;

@@ -41,6 +41,16 @@
   }
 
   /**
+   * One outcome's picker data (the page's data-src names `{outcome}`), fetched once.
+   * @param {string} pattern
+   * @param {string} outcome
+   * @returns {Promise<PickerData>}
+   */
+  function outcomeData(pattern, outcome) {
+    return load(pattern.replace("{outcome}", encodeURIComponent(outcome)));
+  }
+
+  /**
    * Fetch a JSON file once per page load.
    * @param {string} url
    * @returns {Promise<any>}
@@ -214,7 +224,7 @@
   }
 
   /** @type {PeerHub} */
-  var hub = { el: el, onPage: onPage, load: load, answer: answer, design: design, own: own, DIMENSIONS: DIMENSIONS };
+  var hub = { el: el, onPage: onPage, load: load, outcomeData: outcomeData, answer: answer, design: design, own: own, DIMENSIONS: DIMENSIONS };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = hub;
     return;

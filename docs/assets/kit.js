@@ -3,7 +3,7 @@
  * and as Markdown) for one design as the picker adapted it to the reader's choices.
  *
  * The page's query string holds the picker's choices and the design's key; the
- * design, its meeting length, size and agendas are looked up in picker-data.json,
+ * design, its meeting length, size and agendas are looked up in its outcome's picker data,
  * exactly as the picker shows them for the reader's choices (`hub.design`: every
  * meeting length and cadence the picker offers), and the choices themselves (mode,
  * facilitation, cadence) are named in the kit, the charter and the calendar, in the
@@ -593,8 +593,14 @@
     var page = document.getElementById("start-kit");
     if (!page || page.dataset.ready) return;
     page.dataset.ready = "1";
-    hub.load(page.getAttribute("data-src")).then(function (/** @type {PickerData} */ data) {
-      var design = chosen(hub, data, new URLSearchParams(window.location.search));
+    var query = new URLSearchParams(window.location.search);
+    var outcome = query.get("outcome") || "";
+    // Only an outcome the page lists is fetched: any other address keeps the page's own
+    // words, which ask the reader to open it from a design.
+    var known = (page.getAttribute("data-outcomes") || "").split(" ");
+    if (!outcome || known.indexOf(outcome) < 0) return;
+    hub.outcomeData(page.getAttribute("data-src") || "", outcome).then(function (/** @type {PickerData} */ data) {
+      var design = chosen(hub, data, query);
       if (design) render(page, data, design);
     }).catch(function (error) {
       page.appendChild(el("p", { text: "The start kit could not load its data." }));

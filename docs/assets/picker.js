@@ -3,8 +3,8 @@
  *
  * All decisions are made at build time (peerhub.decisions.picker.recommend), and all
  * words too (peerhub.render.picker_table): this script reads the chosen values, looks
- * the answer up in picker-data.json (peerHub.answer) and places its words in copies of
- * the design card. Text is always set with textContent, never parsed as HTML. Each
+ * the answer up in the chosen outcome's picker data (peerHub.answer), fetched when the
+ * outcome is chosen, and places its words in copies of the design card. Text is always set with textContent, never parsed as HTML. Each
  * change is a new history entry, so Back returns to the previous choices.
  */
 (window.peerHubReady = window.peerHubReady || []).push(function (hub) {
@@ -31,18 +31,17 @@
   }
 
   /* Sets the form from the address, except the fields named in `keep`: those the reader
-   * changed before the data arrived.
+   * set before this script ran. An outcome the form has no radio for chooses none.
    * @param {HTMLFormElement} form
-   * @param {PickerData} data
    * @param {Record<string, boolean>} [keep]
    */
-  function applyQuery(form, data, keep) {
+  function applyQuery(form, keep) {
     var query = new URLSearchParams(window.location.search);
     var outcome = query.get("outcome");
     keep = keep || {};
     if (!keep.outcome) {
       form.querySelectorAll('input[name="outcome"]').forEach(function (/** @type {HTMLInputElement} */ radio) {
-        radio.checked = Boolean(outcome && hub.own(data.candidates, outcome) && radio.value === outcome);
+        radio.checked = Boolean(outcome && radio.value === outcome);
       });
     }
     FIELDS.forEach(function (name) {
@@ -160,12 +159,13 @@
   /**
    * @param {HTMLFormElement} form
    * @param {HTMLElement} results
-   * @param {PickerData} data
+   * @param {PickerData | null} data null while no outcome is chosen
    * @param {string} root
    */
   function render(form, results, data, root) {
     var state = readState(form);
     results.textContent = "";
+    delete results.dataset.outcome;
     if (!state.outcome) {
       results.appendChild(el("p", { text: "Choose an outcome to see recommended designs." }));
       return;
@@ -182,6 +182,7 @@
       results.appendChild(renderDesign(data, root, blank, design, rank, state));
     });
     results.appendChild(el("p", {}, [el("a", { href: root + outcome.url, text: "All designs for " + outcome.name.toLowerCase() + ", without the picker" })]));
+    results.dataset.outcome = state.outcome;  // the outcome whose designs are shown
   }
 
   /**
@@ -208,43 +209,49 @@
     if (!form || !results || form.dataset.ready) return;
     form.dataset.ready = "1";
     var root = form.getAttribute("data-root") || "";
-    // On a slow connection a reader may choose before the data arrives: keep that choice.
-    var early = alreadyChosen(form);
-    /** @param {Event} event */
-    var noteEarly = function (event) { early[/** @type {HTMLInputElement} */ (event.target).name] = true; };
-    form.addEventListener("change", noteEarly);
-    hub.load(form.getAttribute("data-src")).then(function (/** @type {PickerData} */ data) {
-      form.removeEventListener("change", noteEarly);
-      var show = function () { render(form, results, data, root); };
-      /** @param {Event} [event] */
-      var change = function (event) {
-        var query = queryOf(readState(form));
-        var url = new URL(window.location.href);
-        url.search = query.toString();
-        if (url.href !== window.location.href) {
-          window.history.pushState({ picker: query.toString() }, "", url.href);
-        }
-        show();
-        // On a phone the results start far below the form: bring them into view.
-        var target = event && /** @type {HTMLInputElement | null} */ (event.target);
-        if (target && target.name === "outcome" && window.innerWidth < 760) {
-          results.scrollIntoView({ block: "start" });
-        }
-      };
-      applyQuery(form, data, early);
-      form.addEventListener("change", change);
-      form.addEventListener("submit", function (event) { event.preventDefault(); change(); });
-      window.addEventListener("popstate", function () {
-        if (!document.body.contains(form)) return;
-        applyQuery(form, data);
-        show();
+    var pattern = form.getAttribute("data-src") || "";
+    // Each outcome's data is fetched when it is chosen; the answer drawn is always the
+    // one for the outcome chosen last, whatever order the files arrive in.
+    /** @param {boolean} [reveal] bring the results into view once drawn (on a phone) */
+    var show = function (reveal) {
+      var outcome = readState(form).outcome;
+      if (!outcome) {
+        render(form, results, null, root);
+        return;
+      }
+      hub.outcomeData(pattern, outcome).then(function (data) {
+        if (readState(form).outcome !== outcome) return;
+        render(form, results, data, root);
+        if (reveal) results.scrollIntoView({ block: "start" });
+      }).catch(function (error) {
+        results.textContent = "The picker could not load its data. Each outcome's link above still works.";
+        if (window.console) console.error(error);
       });
-      form.classList.add("ph-picker--ready");
-      if (Object.keys(early).length) change(); else show();
-    }).catch(function (error) {
-      results.textContent = "The picker could not load its data. Each outcome's link above still works.";
-      if (window.console) console.error(error);
+    };
+    /** @param {Event} [event] */
+    var change = function (event) {
+      var query = queryOf(readState(form));
+      var url = new URL(window.location.href);
+      url.search = query.toString();
+      if (url.href !== window.location.href) {
+        window.history.pushState({ picker: query.toString() }, "", url.href);
+      }
+      // On a phone the results start far below the form: bring them into view.
+      var target = event && /** @type {HTMLInputElement | null} */ (event.target);
+      show(Boolean(target && target.name === "outcome" && window.innerWidth < 760));
+    };
+    // After an instant navigation a reader may choose before this script runs: keep that.
+    var early = alreadyChosen(form);
+    applyQuery(form, early);
+    form.addEventListener("change", change);
+    form.addEventListener("submit", function (event) { event.preventDefault(); change(); });
+    window.addEventListener("popstate", function () {
+      if (!document.body.contains(form)) return;
+      applyQuery(form);
+      show();
     });
+    form.classList.add("ph-picker--ready");
+    if (Object.keys(early).length) change(); else show();
   }
 
   hub.onPage(init);

@@ -263,13 +263,17 @@ def _asset_makers(
             ]
         ),
         **{urls.schema_file(name): _bind_schema(name) for name in SCHEMA_NAMES},
-        urls.PICKER_DATA: lambda: _json(picker_data(hub)),
+        **{urls.picker_file(oid): _bind_picker(hub, oid) for oid in hub.outcomes},
         urls.DIRECTORY_DATA: lambda: _json(directory_data(hub)),
     }
 
 
 def _bind_schema(name: str) -> Callable[[], str]:
     return lambda: json.dumps(schema(name), indent=2) + "\n"
+
+
+def _bind_picker(hub: Site, outcome: str) -> Callable[[], str]:
+    return lambda: _json(picker_data(hub, outcome))
 
 
 def _format_data(slug: str, fmt: Format) -> dict[str, Any]:

@@ -120,8 +120,11 @@ def _value(choice: str, value: str) -> str | int | None:
     return int(value) if choice == "minutes" else value
 
 
-def picker_data(hub: Site) -> dict[str, Any]:
-    """Everything the picker and the start kit need, as plain JSON-ready data."""
+def picker_data(hub: Site, only: str | None = None) -> dict[str, Any]:
+    """Everything the picker and the start kit need, as plain JSON-ready data: for one
+    outcome's designs (`only`, what a page fetches), or for every outcome's.
+    """
+    chosen = [only] if only else list(OUTCOME_IDS)
     texts, steps, agendas, effects = _Table(), _Table(), _Table(), _Table()
     groups = hub.published_views
     designs: list[dict[str, Any]] = []
@@ -145,7 +148,7 @@ def picker_data(hub: Site) -> dict[str, Any]:
 
     later: dict[int, int] = {}
 
-    for outcome in OUTCOME_IDS:
+    for outcome in chosen:
         candidates[outcome] = []
         for key, design, base in hub.candidates[outcome]:
             candidates[outcome].append(len(designs))
@@ -230,7 +233,7 @@ def picker_data(hub: Site) -> dict[str, Any]:
             )
     second = {
         f"{a}|{b}": texts.add(hub.recommender.explain_second(a, b))
-        for a in OUTCOME_IDS
+        for a in chosen
         for b in OUTCOME_IDS
         if a != b
     }

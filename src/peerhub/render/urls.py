@@ -34,6 +34,7 @@ __all__ = [
     "group_url",
     "kit_url",
     "outcome_url",
+    "picker_file",
     "relative",
     "schema_file",
     "source_page",
@@ -73,7 +74,16 @@ SETTINGS_REFERENCE = "reference/settings/"
 CHECKIN_CSV = "evaluate/check-ins.csv"
 CHECKIN_NOTES = "evaluate/check-in-notes.txt"
 #: What the picker, the start kit and the directory's filters read.
-PICKER_DATA = "assets/picker-data.json"
+#: One outcome's picker data (the picker and the start kit fetch the chosen outcome's
+#: only); scripts fill in the outcome, as `picker_file` does here.
+PICKER_DATA = "assets/picker/{outcome}.json"
+
+
+def picker_file(outcome: str) -> str:
+    """The address of one outcome's picker data."""
+    return PICKER_DATA.format(outcome=outcome)
+
+
 DIRECTORY_DATA = "assets/directory-data.json"
 
 

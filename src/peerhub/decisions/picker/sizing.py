@@ -83,7 +83,7 @@ def size_effect(design: Design, size: str | None) -> tuple[Effect, str]:
             f"It needs at least {design.size.min} people; with fewer, invite a few more "
             "peers before the first meeting.",
             conflict=below > HALF,
-            penalty=round(PART_FIT_WEIGHT * below, 3),  # in thousandths, as the picker data
+            penalty=round(PART_FIT_WEIGHT * below, 3),  # thousandths: the picker data's unit
         ), text
     return NO_EFFECT, text
 
