@@ -395,3 +395,35 @@ def test_the_format_catalog_filters_by_every_menu(page: object, base_url: str) -
     )
     expect(page.locator("#format-count")).to_contain_text("No format matches all of these")
     assert _shown_formats(page) == []
+
+
+#: How wide the page and the directory are drawn, and what each row shows, as a list of
+#: (label, text) per cell: the label is the one the phone's layout puts before it.
+DIRECTORY_ON_A_PHONE = """() => {
+  const table = document.querySelector('.ph-directory table');
+  const rows = [...table.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => [
+    getComputedStyle(td, '::before').content,
+    td.textContent.trim(),
+    td.getBoundingClientRect().right,
+  ]));
+  return {page: document.documentElement.scrollWidth, table: table.scrollWidth,
+          shown: table.clientWidth, rows};
+}"""
+
+
+def test_the_directory_fits_a_phone_as_labelled_cards(browser: object, base_url: str) -> None:
+    """At 360 px the directory is one card per group, every fact on screen with its label,
+    instead of a five-column table cut off at the right."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + "groups/")
+    drawn = page.evaluate(DIRECTORY_ON_A_PHONE)
+    context.close()
+    assert drawn["page"] <= 360
+    assert drawn["table"] <= drawn["shown"]  # nothing to scroll sideways inside it either
+    assert len(drawn["rows"]) == 6
+    for cells in drawn["rows"]:
+        labels = [label for label, _, _ in cells]
+        assert labels == ["none", '"Who: "', '"Main outcome: "', '"How they meet: "', '"Status: "']
+        assert all(right <= 360 for _, _, right in cells)
+        assert all(text for _, text, _ in cells)
