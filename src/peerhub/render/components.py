@@ -113,7 +113,7 @@ class Components:
         return self._render("format_card.html", page, slug=slug, fmt=self.hub.formats[slug])
 
     def format_page(self, slug: str, page: str = "") -> Markup:
-        """The full page of one format, with the groups that use it."""
+        """The full page of one format, with the designs and the groups that use it."""
         users = [(s, g) for s, g in self._group_views().items() if slug in g.formats]
         designs = [
             (urls.outcome_url(oid) + f"#design-{number}", outcome.name, design.title)
