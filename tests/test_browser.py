@@ -131,6 +131,27 @@ def test_a_choice_made_before_the_data_arrives_is_kept(page: object, base_url: s
     assert query == {"outcome": ["support"], "size": ["6-8"], "minutes": ["60"]}
 
 
+def test_a_late_answer_for_an_earlier_choice_is_not_drawn(page: object, base_url: str) -> None:
+    """Each outcome's data is fetched when it is chosen: if the reader's first choice
+    answers after the second, the page still shows the second."""
+    held: list[object] = []
+    page.route("**/assets/picker/support.json", lambda route: held.append(route))  # noqa: PLW0108 (a bound builtin is refused)
+    page.goto(base_url + "outcomes/")
+    page.wait_for_selector("#outcome-picker.ph-picker--ready")
+    page.check("#outcome-support")
+    page.check("#outcome-team-building")
+    expect(page.locator("#picker-results h2")).to_have_text("Recommended designs for team building")
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()  # support's answer arrives last
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(r => r.name.endsWith('/support.json'))"
+    )
+    page.wait_for_timeout(200)
+    expect(page.locator("#picker-results h2")).to_have_text("Recommended designs for team building")
+    assert titles(page) == expected_titles("team-building-any")
+
+
 def test_picker_works_after_instant_navigation(page: object, base_url: str) -> None:
     page.goto(base_url)
     page.evaluate("window.__sameDocument = true")

@@ -249,3 +249,5 @@ def test_each_outcome_has_its_own_picker_data_with_its_designs_only(hub: Site) -
         assert [d["key"] for d in own["designs"]] == expected
         assert {k.split("|")[0] for k in own["second"]} == {outcome}
         assert len(own["second"]) == len(hub.outcomes) - 1
+        # The group names and addresses its cards link, and no more of the directory.
+        assert set(own["groups"]) == {slug for d in own["designs"] for slug in d["groups"]}

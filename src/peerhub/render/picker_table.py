@@ -40,7 +40,7 @@ from peerhub.decisions.picker.effects import (
     mode_effect,
     stretch_effect,
 )
-from peerhub.decisions.picker.recommend import design_key
+from peerhub.decisions.picker.recommend import conflict_note, design_key
 from peerhub.decisions.picker.sizing import size_effect, source_size_effect
 from peerhub.render import urls
 from peerhub.render.cards import design_texts, meetings_text
@@ -100,16 +100,10 @@ def _sources(design: Design, sessions: list[int], texts: _Table) -> dict[str, An
     # Its words name only the design's largest size: one text per design, and the note
     # the picker shows when it is the first design's first conflict.
     said = sorted({e.change for e in effects if e.conflict and e.change})
-    note = (
-        "Your choices do not fit any design as it stands. The nearest sound one is "
-        f"\u201c{design.title}\u201d, adapted: {said[0]}"
-        if said
-        else None
-    )
     return {
         "sources": "".join(str(2 if e.conflict else round(e.penalty)) for e in effects),
         "sources_text": texts.add(said[0]) if said else -1,
-        "sources_note": texts.add(note) if note else -1,
+        "sources_note": texts.add(conflict_note(design.title, said[0])) if said else -1,
     }
 
 
@@ -155,12 +149,7 @@ def picker_data(hub: Site, only: str | None = None) -> dict[str, Any]:
             main = hub.formats[design.formats[0]]
 
             def effect(found: Effect, title: str = design.title) -> int:
-                note = (
-                    "Your choices do not fit any design as it stands. The nearest sound one "
-                    f"is \u201c{title}\u201d, adapted: {found.change}"
-                    if found.conflict
-                    else None
-                )
+                note = conflict_note(title, found.change or "") if found.conflict else None
                 return effects.add(
                     (
                         found.size_cost,
@@ -250,7 +239,11 @@ def picker_data(hub: Site, only: str | None = None) -> dict[str, Any]:
             for o in OUTCOME_IDS
         },
         "formats": {s: {"name": f.name, "url": urls.format_url(s)} for s, f in hub.formats.items()},
-        "groups": {s: {"name": g.name, "url": urls.group_url(s)} for s, g in groups.items()},
+        # Only the groups its cards name: a file per outcome, not the whole directory each.
+        "groups": {
+            s: {"name": groups[s].name, "url": urls.group_url(s)}
+            for s in sorted({slug for d in designs for slug in d["groups"]})
+        },
         "candidates": candidates,
         "designs": designs,
         # Each effect by column: size cost, conflict (0 or 1), penalty in thousandths,

@@ -36,6 +36,7 @@ __all__ = [
     "Recommendation",
     "Recommender",
     "candidates",
+    "conflict_note",
     "design_from_format",
     "design_key",
 ]
@@ -75,6 +76,14 @@ class Answer:
 
     designs: tuple[Recommendation, ...]
     notes: tuple[str, ...] = field(default=())
+
+
+def conflict_note(title: str, change: str) -> str:
+    """What the picker says above its designs when the first one conflicts with a choice."""
+    return (
+        "Your choices do not fit any design as it stands. The nearest sound one is "
+        f"\u201c{title}\u201d, adapted: {change}"
+    )
 
 
 def design_key(outcome: str, key: str) -> str:
@@ -155,14 +164,7 @@ class Recommender:
         ranked.sort(key=lambda r: r.rank)
         best = tuple(ranked[:limit])
         top = best[0]
-        notes = (
-            (
-                f"Your choices do not fit any design as it stands. The nearest sound one is "
-                f"\u201c{top.design.title}\u201d, adapted: {top.conflicts[0]}",
-            )
-            if top.conflicts
-            else ()
-        )
+        notes = (conflict_note(top.design.title, top.conflicts[0]),) if top.conflicts else ()
         return Answer(best, notes)
 
     def as_designed(self, outcome: str, number: int) -> Recommendation:
