@@ -53,12 +53,13 @@ build: $(SITE_STAMP)
 cards: $(SITE_STAMP) chromium
 	$(BIN)/peerhub build --cards
 
-# Browser tests need Chromium, the picker's lookup test Node.js and `make lint` npm; install Debian's
-# packages when they are missing and we can.
+# Browser tests need Chromium, the picker's lookup test Node.js, `make lint` npm and the Nu HTML
+# checker Java; install Debian's packages when they are missing and we can.
 chromium:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian's$$missing for the tests"; \

@@ -448,3 +448,17 @@ def test_the_directory_fits_a_phone_as_labelled_cards(browser: object, base_url:
         assert labels == ["none", '"Who: "', '"Main outcome: "', '"How they meet: "', '"Status: "']
         assert all(right <= 360 for _, _, right in cells)
         assert all(text for _, text, _ in cells)
+
+
+def test_the_feed_link_costs_no_failed_request(browser: object, base_url: str) -> None:
+    """Every page announces the feed; a `rel` of exactly "alternate" would make the theme
+    fetch groups/sitemap.xml, which does not exist, on every page."""
+    context = browser.new_context()
+    tab = context.new_page()
+    failed: list[str] = []
+    tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab.goto(base_url + "formats/troika-consulting/", wait_until="networkidle")
+    feed = tab.locator('link[rel~="alternate"][type="application/atom+xml"]')
+    assert feed.evaluate("link => link.href") == base_url + "groups/feed.xml"
+    context.close()
+    assert failed == []

@@ -74,7 +74,7 @@ def test_spec_pages_exist(site: Path) -> None:
 
 def test_group_page_shows_the_data(site: Path) -> None:
     html = page(site, "groups/platform-leads-circle/")
-    article = html.select_one("article.ph-group")
+    article = html.select_one("div.ph-group")
     assert article is not None
     assert article.h1.get_text() == "Platform leads circle"
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in article.select("dt")}
@@ -203,7 +203,7 @@ def test_hostile_text_is_shown_literally_and_never_runs(tmp_path: Path) -> None:
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     html = page(root / "site", "groups/hostile/")
-    article = html.select_one("article.ph-group")
+    article = html.select_one("div.ph-group")
     assert article.h1.get_text() == HOSTILE_NAME
     assert article.select_one(".ph-lead").get_text().startswith("<img src=x onerror=alert(2)>")
     story = article.select_one("#story + p")
@@ -236,6 +236,12 @@ def test_edit_links_and_social_cards(site: Path) -> None:
     )
     assert fmt.select_one("meta[name='twitter:card']")["content"] == "summary"
     assert fmt.select_one("link[rel=alternate]") is None  # the theme would fetch a sitemap
+    for where, feed in (
+        ("formats/troika-consulting/", "../../groups/feed.xml"),
+        ("", "groups/feed.xml"),
+    ):
+        link = page(site, where).select_one("link[rel~=alternate][rel~=feed]")
+        assert (link["type"], link["href"]) == ("application/atom+xml", feed)
     assert public.select_one(".md-source").get("data-md-component") is None
 
 

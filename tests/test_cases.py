@@ -88,7 +88,7 @@ def accepted_input_builds_into_safe_pages(case: Path, root: Path) -> None:
     pages = [root / "site" / "groups" / p.stem / "index.html" for p in case.rglob("groups/*.yml")]
     assert pages
     for page in pages:
-        article = soup(page).select_one("article.ph-group")
+        article = soup(page).select_one("div.ph-group")
         assert article is not None
         assert unsafe_parts(article) == []
 

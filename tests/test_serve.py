@@ -32,7 +32,7 @@ def test_a_saved_group_edit_shows_in_the_open_preview(browser: object, tmp_path:
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url)
-        assert "Six team leads" in page.locator("article.ph-group").inner_text()
+        assert "Six team leads" in page.locator("div.ph-group").inner_text()
         group = root / "groups" / "example.yml"
         group.write_text(VALID_GROUP.replace("Six team leads", "Seven team leads"))
         page.wait_for_function(

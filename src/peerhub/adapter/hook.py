@@ -39,7 +39,7 @@ from peerhub.render.pages import (
     search_entries,
 )
 from peerhub.render.project import check_project_cached
-from peerhub.render.urls import CARDS_ENV, unpublishable
+from peerhub.render.urls import CARDS_ENV, GROUPS_FEED, unpublishable
 
 log = logging.getLogger("mkdocs.hooks.peerhub")
 
@@ -210,11 +210,12 @@ def _policed(html: str, source: str) -> str:
 def on_env(env: Environment, **_: object) -> Environment:
     """`peerhub_once` and `peerhub_titled` let pages outside the nav, in one folder,
     share one rendering of the theme's parts that do not change between them (see
-    `peerhub.adapter.themeparts`).
+    `peerhub.adapter.themeparts`); `peerhub_feed` is the feed every page announces.
     """
     parts = SharedParts()
     env.globals["peerhub_once"] = parts.once
     env.globals["peerhub_titled"] = parts.titled
+    env.globals["peerhub_feed"] = GROUPS_FEED
     return env
 
 
