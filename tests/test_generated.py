@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
@@ -58,9 +59,45 @@ def test_data_files_are_the_documented_ones(hub: Site) -> None:
         "schema/group.schema.json",
         "schema/outcome.schema.json",
         "schema/evidence.schema.json",
+        "schema/api-formats.schema.json",
+        "schema/api-groups.schema.json",
+        "schema/api-outcomes.schema.json",
         *(f"assets/picker/{outcome}.json" for outcome in OUTCOME_IDS),
         "assets/directory-data.json",
     ]
+
+
+@pytest.mark.parametrize("name", ["formats", "groups", "outcomes", "evidence"])
+def test_every_api_file_passes_the_schema_published_beside_it(hub: Site, name: str) -> None:
+    files = dict(generated_assets(hub, "https://hub.example/"))
+    schema_name = "evidence" if name == "evidence" else f"api-{name}"
+    schema = json.loads(files[f"schema/{schema_name}.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = json.loads(files[f"api/{name}.json"])
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+
+
+def test_the_groups_api_schema_refuses_what_the_hub_never_publishes(hub: Site) -> None:
+    """A consumer's validator holds the API to the allow-list and to the content's
+    bounds: a steering field with a value, a field nobody classified, a missing
+    address, a meeting of 99,999 minutes, a mode the hub does not know."""
+    files = dict(generated_assets(hub, "https://hub.example/"))
+    validator = jsonschema.Draft202012Validator(json.loads(files["schema/api-groups.schema.json"]))
+    records = {g["anonymous"]: g for g in json.loads(files["api/groups.json"])}
+    public, anonymous = records[False], records[True]
+    assert public["name"] == "Platform leads circle"
+    url_left_out = {k: v for k, v in public.items() if k != "url"}
+    broken = [
+        {**public, "visibility": "public"},
+        {**anonymous, "anonymous_id": "quiet"},
+        {**public, "phone": "555-0100"},
+        url_left_out,
+        {**public, "session_minutes": 99999},
+        {**public, "mode": "telepathy"},
+        {**public, "size": {**public["size"], "headcount": 9}},
+    ]
+    assert [bool(list(validator.iter_errors([record]))) for record in broken] == [True] * 7
+    assert list(validator.iter_errors([public, anonymous])) == []
 
 
 def test_the_api_lists_published_groups_with_their_addresses(hub: Site) -> None:
