@@ -20,10 +20,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from test_picker_cases import shown_in_picker
 
+from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.decisions.picker.choices import Constraints
 from peerhub.site import Site
 
-from conftest import needs_chromium
+from conftest import REPO, needs_chromium
 from picker_cases import FOLDER, load
 
 pytestmark = needs_chromium
@@ -213,9 +214,12 @@ def test_an_inherited_name_is_no_outcome(browser: object, site_url: str, outcome
     page.on("request", lambda r: fetched.append(r.url) if "/assets/picker/" in r.url else None)
     page.goto(f"{site_url}kits/?{urlencode({'outcome': outcome, 'design': 'x'})}")
     page.wait_for_function("document.getElementById('start-kit').dataset.ready === '1'")
-    assert page.locator("#start-kit > p:not(.ph-lead)").all_text_contents() == [
-        "Open this page from a design in the outcome picker or on an outcome's page."
+    assert page.locator("#start-kit-empty > p").all_text_contents() == [
+        "Open this page from a design in the outcome picker or on an outcome's page, where "
+        "your choices of size, length and cadence shape the kit, or start from a design as "
+        "it stands:"
     ]
+    expect(page.locator("#start-kit-empty")).to_be_visible()
     page.goto(f"{site_url}outcomes/?{urlencode({'outcome': outcome})}")
     page.wait_for_selector("#outcome-picker.ph-picker--ready")
     expect(page.locator("#picker-results")).to_have_text(
@@ -233,6 +237,26 @@ def test_an_inherited_name_is_no_outcome(browser: object, site_url: str, outcome
 # calendar of 2030 and 2031. The first term books the meetings of the series before
 # the same date that many months later: monthly, months 0 to n - 1; every two months,
 # months 0, 2, 4, ... below n; weekly or every two weeks, every date before that day.
+
+
+def test_the_kit_page_alone_lists_every_designs_kit(browser: object, site_url: str) -> None:
+    """Opened without a design (from search, say), the page offers each outcome's
+    designs as they stand; the tenth outcome's last design opens its own kit."""
+    outcomes = {p.stem: load(p) for p in sorted((REPO / "outcomes").glob("*.yml"))}
+    page = browser.new_page()
+    page.goto(f"{site_url}kits/")
+    headings = page.locator("#start-kit-empty h2").all_text_contents()
+    assert headings == [outcomes[o]["name"] for o in OUTCOME_IDS]  # the picker's order
+    links = page.locator("#start-kit-empty li a")
+    expected = sorted((o["name"], d["title"]) for o in outcomes.values() for d in o["designs"])
+    shown = [(h, t) for h in headings for t in page.locator(
+        f"#start-kit-empty h2:text-is('{h}') + ul a").all_text_contents()]  # fmt: skip
+    assert sorted(shown) == expected
+    last = links.last
+    title = last.inner_text()
+    last.click()
+    expect(page.locator("#start-kit h1")).to_have_text(f"Start kit: {title}")
+    page.close()
 
 
 def open_kit(context: object, site_url: str, **query: str) -> object:

@@ -599,10 +599,14 @@
     // words, which ask the reader to open it from a design.
     var known = (page.getAttribute("data-outcomes") || "").split(" ");
     if (!outcome || known.indexOf(outcome) < 0) return;
+    // The list of every design's kit keeps its place, unseen, until the kit replaces it.
+    page.classList.add("ph-kit-page--loading");
     hub.outcomeData(page.getAttribute("data-src") || "", outcome).then(function (/** @type {PickerData} */ data) {
       var design = chosen(hub, data, query);
       if (design) render(page, data, design);
+      page.classList.remove("ph-kit-page--loading");
     }).catch(function (error) {
+      page.classList.remove("ph-kit-page--loading");
       page.appendChild(el("p", { text: "The start kit could not load its data." }));
       if (window.console) console.error(error);
     });

@@ -24,6 +24,7 @@ from peerhub.decisions.facets import FACET_LABELS, FACETS
 from peerhub.decisions.joining import intake
 from peerhub.decisions.picker.agenda import timetable
 from peerhub.decisions.picker.choices import Constraints
+from peerhub.decisions.picker.recommend import design_key
 from peerhub.decisions.views import GroupView
 from peerhub.render import urls
 from peerhub.render.cards import BLANK, design_card
@@ -234,8 +235,16 @@ class Components:
         )
 
     def start_kit(self, page: str = "") -> Markup:
-        """The start kit page; its script fills it in from the picker's answer."""
-        return self._render("start_kit.html", page)
+        """The start kit page; its script fills it in from the picker's answer. Until
+        then (or without a chosen design) it lists every design's kit, which also
+        keeps the page as tall as the kit that replaces it: nothing below it moves.
+        """
+        kits = [
+            (outcome.name, [(d.title, urls.kit_url(oid, design_key(oid, f"{oid}/{n}")))
+                            for n, d in enumerate(outcome.designs, start=1)])
+            for oid, outcome in self.hub.outcomes.items()
+        ]  # fmt: skip
+        return self._render("start_kit.html", page, kits=kits)
 
     def outcomes_table(self, page: str = "") -> Markup:
         """A table of the ten outcomes, their questions and first designs."""
