@@ -163,6 +163,32 @@ def test_bad_answers_point_at_their_sections(tmp_path: Path) -> None:
     ]
 
 
+def test_the_bots_reply_names_the_check_in_forms_questions(tmp_path: Path) -> None:
+    """Every problem in the first reply, the date's rule included (it is checked on the
+    written file), under the questions as the form shows them, with no line numbers."""
+    root = make_project(tmp_path / "hub", groups={"example-circle.yml": WRITTEN})
+    body = (
+        BODY.replace("2025-10-01", "2999-10-01")
+        .replace("\n8\n", "\neight\n")
+        .replace("\n6.5\n", "\nabout six\n")
+        .replace("3: Sometimes true", "7: Wonderful")
+    )
+    (tmp_path / "body.md").write_text(body)
+    args = ["from-issue", str(tmp_path / "body.md"), "--root", str(root)]
+    assert main([*args, "--comment", str(tmp_path / "reply.md")]) == 1
+    assert (tmp_path / "reply.md").read_text() == (
+        "Thanks! A few answers need changing before this can become a page:\n\n"
+        "- **Date of the check-in**: 2999-10-01 is in the future; record a check-in after it\n"
+        "- **How many members does the group have today?**: write a whole number, such as 8 "
+        "(the answer was 'eight')\n"
+        "- **How many members came to a meeting, on average, in that time?**: write a number, "
+        "such as 6.5 (the answer was 'about six')\n"
+        "- **I am making progress on what this group is for.**: choose one of the form's "
+        "options, got '7: Wonderful'\n"
+        "\nEdit the issue and the check runs again.\n"
+    )
+
+
 def test_missing_answers_and_consent_are_named(tmp_path: Path) -> None:
     body = BODY.split("### Consent")[0].replace("### Date of the check-in\n\n2025-10-01\n\n", "")
     _, _, problems = checkin_from_issue(hub_with(tmp_path, WRITTEN), body, "body.md")

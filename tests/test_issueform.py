@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import typing
 from pathlib import Path
@@ -90,6 +91,8 @@ def test_bad_answers_point_at_their_sections(hub: Site) -> None:
     assert [str(p) for p in problems] == [
         "body.md:19:1: error: formats: 'Fishbowl' is not one of the form's options",
         "body.md:23:1: error: session_minutes: expected a whole number such as 8, got 'an hour'",
+        # a rule on the written file, reported with the schema's problems (line 27: 2999-01)
+        "body.md:27:1: error: started: 2999-01 is in the future; use the date it really happened",
         "body.md:31:1: error: links[1].url: links must start with https:// (or mailto: for "
         "e-mail), got 'http://example.org/owls'",
     ]
@@ -138,18 +141,63 @@ def body_with(**answers: str) -> str:
     return text
 
 
-def test_a_fence_in_an_answer_cannot_close_the_bots_reply(tmp_path: Path) -> None:
-    body = tmp_path / "body.md"
-    body.write_text(body_with(**{"How often you meet": "````\n## injected heading\n````"}))
-    reply = tmp_path / "reply.md"
-    assert main(["from-issue", str(body), "--root", str(REPO), "--comment", str(reply)]) == 1
-    text = reply.read_text()
-    fence = "`````"  # one longer than the longest run of backticks in the answer
-    assert text.count(f"\n{fence}text\n") == 1
-    assert text.count(f"\n{fence}\n") == 1
-    inside = text.split(f"{fence}text\n")[1].split(f"\n{fence}\n")[0]
-    assert "## injected heading" in inside
-    assert "choose one of the form's options" in inside
+def bot_reply(tmp_path: Path, body: str) -> str:
+    (tmp_path / "body.md").write_text(body)
+    args = ["from-issue", str(tmp_path / "body.md"), "--root", str(REPO)]
+    assert main([*args, "--comment", str(tmp_path / "reply.md")]) == 1
+    return (tmp_path / "reply.md").read_text()
+
+
+def test_the_bots_reply_names_the_forms_questions_and_every_problem_at_once(
+    tmp_path: Path,
+) -> None:
+    """A realistic first try: six mistakes, among them a date and a contact that the
+    rules check only on the written file. Every one is in the first reply, under the
+    question as the form shows it, in the form's order, with what to write there."""
+    body = body_with(**{
+        "Formats you use": "Troika consultin, Case clinic",
+        "Meeting length in minutes": "45 mins",
+        "People at a typical meeting": "12",
+        "When the group started": "2999-01",
+        "Links": "Our page | http://example.org/circle",
+        "Contact name": "_No response_",
+        "Contact e-mail": "_No response_",
+    })  # fmt: skip
+    assert bot_reply(tmp_path, body) == (
+        "Thanks! A few answers need changing before this can become a page:\n\n"
+        "- **Formats you use**: 'Troika consultin' is not one of the form's options; "
+        "did you mean 'Troika consulting'?\n"
+        "- **Meeting length in minutes**: write a whole number, such as 45 "
+        "(the answer was '45 mins')\n"
+        "- **People at a typical meeting**: attendance (12) is larger than members (8)\n"
+        "- **When the group started**: 2999-01 is in the future; use the date it really happened\n"
+        "- **Links**: links must start with https:// (or mailto: for e-mail), "
+        "got 'http://example.org/circle'\n"
+        "- **Publish the contact?**: there is no contact to publish; add “Contact name”\n"
+        "\nEdit the issue and the check runs again.\n"
+    )
+
+
+def test_the_bots_reply_gives_no_line_file_or_field_of_a_file(tmp_path: Path) -> None:
+    body = body_with(**{"Meeting length in minutes": "an hour", "Sector": "_No response_"})
+    body = body.replace("### Sector", "### Favourite snacks") + "\n### Sector\n\nRetail\n"
+    body += "\n### Sector\n\nFinance\n"
+    text = bot_reply(tmp_path, body)
+    assert re.findall(r"body\.md|:\d+|line \d+|session_minutes|###", text) == []
+    assert "- **Sector**: the issue answers this question twice; keep one answer\n" in text
+    assert "- **The form**: “Favourite snacks” is not a question on the form;" in text
+
+
+def test_an_answer_cannot_write_markdown_into_the_bots_reply(tmp_path: Path) -> None:
+    """A quoted answer shows as written: no heading, code, link, image, mention or
+    issue reference of its own."""
+    answer = "`x` ## <img src=x onerror=alert(1)> [a](https://evil.example) @octocat #12 *b*"
+    text = bot_reply(tmp_path, body_with(**{"How often you meet": answer}))
+    line = next(item for item in text.splitlines() if item.startswith("- **How often you meet**"))
+    quoted = line.split(": ", 1)[1]
+    assert re.findall(r"[`<>\[\]@#*]", re.sub(r"&#\d+;", "", quoted)) == []
+    assert "&#64;octocat &#35;12" in quoted
+    assert html.unescape(quoted).endswith(f"got '{answer}'")
 
 
 def test_a_reserved_file_name_is_refused(hub: Site) -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 from peerhub.adapter.sitebuild import Builder, build_site, mkdocs_builder
 from peerhub.adapter.withdrawal import withdrawn
 from peerhub.commands.issues.definitions import checkin_form_yaml, form_yaml
-from peerhub.commands.issues.questions import checkin_fields
-from peerhub.commands.issues.reader import checkin_from_issue, comment, group_from_issue
+from peerhub.commands.issues.questions import checkin_fields, form_fields
+from peerhub.commands.issues.reader import checkin_from_issue, group_from_issue
+from peerhub.commands.issues.reply import reply
 from peerhub.commands.scaffold import scaffold
 from peerhub.content.filenames import slugify
 from peerhub.render.deck import print_deck
@@ -208,15 +209,16 @@ def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | No
     display = "issue" if body_path == "-" else Path(body_path).name
     if CHECKIN_HEADING in body:
         path, text, problems = checkin_from_issue(hub, body, display)
-        done = f"added a check-in to {path}"
+        done, questions = f"added a check-in to {path}", checkin_fields()
     else:
         slug, text, problems = group_from_issue(hub, body, display)
         path, done = f"groups/{slug}.yml", f"wrote groups/{slug}.yml"
+        questions = form_fields(hub)
     for problem in problems:
         print(problem)
     if any(p.severity == "error" for p in problems):
         if comment_to:
-            comment_to.write_text(comment("\n".join(map(str, problems))), encoding="utf-8")
+            comment_to.write_text(reply(problems, questions), encoding="utf-8")
         return 1
     if not write:
         print(text, end="")

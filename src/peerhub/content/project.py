@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from peerhub.content import rules
-from peerhub.content.fieldtypes import is_slug, new_opaque_id
+from peerhub.content.fieldtypes import new_opaque_id
 from peerhub.content.filenames import file_name_problem
 from peerhub.content.formats import Format
 from peerhub.content.groups import Group
 from peerhub.content.outcomes import Outcome
 from peerhub.content.problems import FILE_FIELD, Finding, Problem, dotted
+from peerhub.content.refused import Refused, accepted_findings, refused, unknown_names
 from peerhub.content.settings import CONFIG_FILE, Settings, load_settings, site_problems
 from peerhub.content.validation import validate
 from peerhub.content.vocabulary import OUTCOME_IDS
@@ -129,17 +131,22 @@ def check_content(
     content.settings, found = load_settings(root, config)
     problems += found
     problems += site_problems(root, config)
-    refused: dict[str, list[Document]] = {"formats": [], "groups": []}
-    formats = _load_folder(root, "formats", Format, problems, refused["formats"])
-    groups = _load_folder(root, "groups", Group, problems, refused["groups"])
+    refused_files: dict[str, list[Refused[Any]]] = {"formats": [], "groups": []}
+    formats = _load_folder(root, "formats", Format, problems, refused_files["formats"])
+    groups = _load_folder(root, "groups", Group, problems, refused_files["groups"])
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
     content.formats = {e.slug: e.model for e in formats}
     # A file the schema refused is still checked for formats that do not exist, so a
     # contributor sees every problem in one round, not the names only after the fields.
-    problems += _references(refused["formats"], "related", content.formats)
-    problems += _references(refused["groups"], "formats", content.formats)
-    problems += _findings(formats, lambda e: rules.check_format(e.slug, e.model, content.formats))
-    problems += _findings(groups, lambda e: rules.check_group(e.slug, e.model, content.formats, on))
+    problems += unknown_names(refused_files["formats"], "related", content.formats)
+    problems += unknown_names(refused_files["groups"], "formats", content.formats)
+    check_format = partial(rules.check_format, formats=content.formats)
+    check_group = partial(rules.check_group, formats=content.formats, today=on)
+    problems += _findings(formats, lambda e: check_format(e.slug, e.model))
+    problems += _findings(groups, lambda e: check_group(e.slug, e.model))
+    # ...and the fields it accepted go through the rules that only their own values trip.
+    problems += accepted_findings(refused_files["formats"], check_format)
+    problems += accepted_findings(refused_files["groups"], check_group)
     problems += _same_value(
         groups,
         "anonymous_id",
@@ -181,7 +188,7 @@ def _load_folder(
     folder: str,
     model: type[M],
     problems: list[Problem],
-    refused: list[Document] | None = None,
+    refused_files: list[Refused[M]] | None = None,
 ) -> list[Entry[M]]:
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
@@ -202,29 +209,9 @@ def _load_folder(
         problems += found
         if instance is not None:
             entries.append(Entry(path.stem, doc, instance))
-        elif refused is not None:
-            refused.append(doc)
+        elif refused_files is not None:
+            refused_files.append(refused(path.stem, doc, model, found))
     return entries
-
-
-def _references(docs: list[Document], field: str, formats: Mapping[str, Format]) -> list[Problem]:
-    """Unknown formats named in `field` of documents the schema refused (a list of
-    names is checked as it was written; anything else, or a text that is no name, has
-    its schema error already).
-    """
-    found = []
-    for doc in docs:
-        names = doc.data.get(field) if isinstance(doc.data, dict) else None
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            continue
-        for loc, message, severity in rules.unknown_references(
-            (field,), names, formats, "format", "formats"
-        ):
-            if not is_slug(names[loc[-1]]):
-                continue  # not a name at all: the schema's error says so
-            line, column = doc.where(loc)
-            found.append(Problem(doc.path, line, column, dotted(loc), message, severity))
-    return found
 
 
 def _same_value(entries: list[Entry[M]], field: str, message: str) -> Iterator[Problem]:

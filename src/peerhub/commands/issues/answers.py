@@ -130,7 +130,11 @@ def _choice(spec: FormField, text: str) -> str | bool:
             if {v for v, _ in spec.options} == {"true", "false"}:
                 return value == "true"  # a yes/no question: written as YAML's true/false
             return value
-    raise _BadAnswer(f"choose one of the form's options, got '{text}'")
+    raise _BadAnswer(f"choose one of the form's options, got '{text}'{_nearest(spec, text)}")
+
+
+def _nearest(spec: FormField, text: str) -> str:
+    return suggest(text, [label for _, label in spec.options])
 
 
 def _choices(spec: FormField, text: str) -> list[str]:
@@ -139,7 +143,9 @@ def _choices(spec: FormField, text: str) -> list[str]:
         try:
             values.append(_choice(spec, part))
         except _BadAnswer:
-            raise _BadAnswer(f"'{part}' is not one of the form's options") from None
+            raise _BadAnswer(
+                f"'{part}' is not one of the form's options{_nearest(spec, part)}"
+            ) from None
     return values
 
 

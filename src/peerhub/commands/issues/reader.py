@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
+from functools import partial
 
 from peerhub.commands.issues.answers import answers
 from peerhub.commands.issues.questions import checkin_fields, form_fields
@@ -18,13 +18,14 @@ from peerhub.content.fieldtypes import new_opaque_id
 from peerhub.content.filenames import slug_problem, slugify
 from peerhub.content.groups import CheckIn, Group
 from peerhub.content.problems import Problem, dotted
+from peerhub.content.refused import accepted_findings, refused
 from peerhub.content.rules import check_group
 from peerhub.content.validation import validate
 from peerhub.content.yamlsafe import YamlProblem, load_bytes
 from peerhub.decisions.checkins import RATINGS
 from peerhub.site import Site
 
-__all__ = ["checkin_from_issue", "comment", "group_from_issue"]
+__all__ = ["checkin_from_issue", "group_from_issue"]
 
 
 def group_from_issue(
@@ -82,8 +83,20 @@ def checkin_from_issue(
     for p in _check_file(hub, slug, text, display):
         leaf = p.field.rsplit(".", 1)[-1]
         if leaf not in reported:
+            reported.add(leaf)
             found.append(Problem(display, lines.get(leaf, 1), 1, leaf, p.message, p.severity))
+    if reported & set(_STAND_INS):
+        # The date's rules (not in the future, not before the group started) in the same
+        # round: checked with valid stand-ins for the answers already refused.
+        stand_in = {**entry, **{k: v for k, v in _STAND_INS.items() if k in reported}}
+        for p in _check_file(hub, slug, append_checkin(raw.decode("utf-8"), stand_in), display):
+            if p.field.endswith(".date") and "date" not in reported:  # stand-ins trip the rest
+                found.append(Problem(display, lines["date"], 1, "date", p.message, p.severity))
     return path, text, sorted(problems + found)
+
+
+#: A valid value for each number a check-in holds, standing in for a refused answer.
+_STAND_INS = {"members": 1, "meetings": 0, "attendance": 0, "process": 3, "results": 3, "safety": 3}
 
 
 def _group_at(hub: Site, page: str) -> str | None:
@@ -100,11 +113,12 @@ def _check_file(hub: Site, slug: str, text: str, display: str) -> list[Problem]:
     except YamlProblem as exc:
         return [exc.problem]
     group, found = validate(doc, Group)
-    if group is None:
-        return found
+    check = partial(check_group, formats=hub.formats, today=hub.today)
+    if group is None:  # the fields it accepted still meet the rules, in the same round
+        return found + list(accepted_findings([refused(slug, doc, Group, found)], check))
     return [
         Problem(display, 1, 1, dotted(loc), message, severity)
-        for loc, message, severity in check_group(slug, group, hub.formats, hub.today)
+        for loc, message, severity in check(slug, group)
     ]
 
 
@@ -141,18 +155,3 @@ def _check(hub: Site, slug: str, text: str, display: str, lines: dict[str, int])
         line = lines.get(key, lines.get(key.split(".")[0], 1))
         located.append(Problem(display, line, 1, p.field, p.message, p.severity))
     return sorted(located)
-
-
-def comment(problems_text: str) -> str:
-    """The bot's reply to an issue whose answers need fixing, in Markdown.
-
-    The problems quote the contributor's answers, so they sit in a code fence longer
-    than any run of backticks in them: an answer cannot close the fence early.
-    """
-    longest = max((len(run) for run in re.findall(r"`+", problems_text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return (
-        "Thanks! A few answers need changing before this can become a page:\n\n"
-        f"{fence}text\n{problems_text.rstrip()}\n{fence}\n\n"
-        "Edit the issue and the check runs again.\n"
-    )
