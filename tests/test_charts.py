@@ -89,7 +89,8 @@ def test_each_chart_counts_the_published_groups_by_hand(small_hub: Site) -> None
         ("5 years or more", 0),  # e ran six years, but it is private
         ("Not recorded", 2),  # c and d
     ]
-    assert found["sizes"].total_shown == "4 groups"
+    assert found["sizes"].total_shown == "3 of 4 groups"  # d recorded no size
+    assert found["outcomes"].total_shown == "4 groups"
 
 
 def test_a_chart_of_one_group_says_group() -> None:
@@ -97,9 +98,19 @@ def test_a_chart_of_one_group_says_group() -> None:
     assert Chart("k", "T", (Bar("x", 0),), 0).total_shown == "0 groups"
 
 
-def test_a_chart_is_drawn_only_when_a_group_recorded_it() -> None:
-    assert not Chart("k", "T", (Bar("A", 0), Bar("Not recorded", 3)), 3).recorded
-    assert Chart("k", "T", (Bar("A", 1), Bar("Not recorded", 3)), 4).recorded
+def test_a_chart_is_drawn_only_when_three_groups_recorded_it() -> None:
+    assert not Chart("k", "T", (Bar("A", 0), Bar("Not recorded", 3)), 3).enough
+    assert not Chart("k", "T", (Bar("A", 1), Bar("B", 1), Bar("Not recorded", 3)), 5).enough
+    assert Chart("k", "T", (Bar("A", 2), Bar("B", 1), Bar("Not recorded", 9)), 12).enough
+    assert Chart("k", "T", (Bar("A", 3),), 3).enough
+
+
+def test_groups_that_did_not_record_it_are_no_bar_but_are_counted() -> None:
+    """The biggest bar is never "Not recorded": the caption says how many recorded it."""
+    chart = Chart("k", "T", (Bar("A", 1), Bar("B", 2), Bar("Not recorded", 5)), 8)
+    assert [row["bar"].label for row in geometry(chart)["rows"]] == ["A", "B"]
+    assert [row["share"] for row in geometry(chart)["rows"]] == [50.0, 100.0]
+    assert (chart.recorded, chart.total_shown) == (3, "3 of 8 groups")
 
 
 def test_bar_lengths_are_shares_of_the_longest() -> None:
@@ -114,19 +125,31 @@ def test_the_chart_reads_its_numbers_aloud(small_hub: Site) -> None:
     html = BeautifulSoup(Components(small_hub).group_chart("cadences"), "html.parser")
     image = html.select_one("[role=img]")
     assert image["aria-label"] == (
-        "How often groups meet (4 groups): Weekly: 1; Every two weeks: 0; Monthly: 2; "
-        "Every two months: 0; Quarterly: 0; Not recorded: 1"
+        "How often groups meet (3 of 4 groups): Weekly: 1; Every two weeks: 0; Monthly: 2; "
+        "Every two months: 0; Quarterly: 0"
     )
-    assert html.select_one("figcaption").get_text() == "How often groups meet: 4 groups."
+    assert html.select_one("figcaption").get_text() == (
+        "How often groups meet: 3 of 4 groups. Add your group's."
+    )
     widths = [rect["width"] for rect in html.select("rect")]
-    assert widths == ["50.0%", "0.0%", "100.0%", "0.0%", "0.0%", "50.0%"]
+    assert widths == ["50.0%", "0.0%", "100.0%", "0.0%", "0.0%"]
+    numbers = [[td.get_text() for td in tr("td")] for tr in html.select("details tbody tr")]
+    assert numbers[-1] == ["Not recorded", "1"]  # the table keeps every group
+
+
+def test_a_chart_two_groups_recorded_says_so_instead(small_hub: Site) -> None:
+    html = BeautifulSoup(Components(small_hub).group_chart("lifespans"), "html.parser")
+    assert html.select("svg") == []
+    assert " ".join(html.get_text().split()) == (
+        "How long groups have run: recorded by 2 of 4 groups so far, too few to chart. "
+        "Share your group's."
+    )
 
 
 def test_a_hub_with_no_group_draws_nothing(tmp_path: Path) -> None:
     hub = load_site(make_project(tmp_path / "hub"))
     assert all(
-        not chart.recorded
-        for chart in charts(hub.published_views, hub.outcomes, hub.today).values()
+        not chart.enough for chart in charts(hub.published_views, hub.outcomes, hub.today).values()
     )
     text = BeautifulSoup(Components(hub).group_chart("sizes"), "html.parser").get_text()
     assert "not recorded by any group on the hub yet" in text

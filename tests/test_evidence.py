@@ -208,7 +208,7 @@ def test_format_pages_show_maturity_and_medians(site: tuple[str, Path]) -> None:
     )
     mastermind = soup(folder / "mastermind-group" / "index.html")
     assert said(mastermind.select_one(".ph-maturity")) == [
-        "Untried: no group in the hub uses this format yet."
+        "New here: no group in the hub uses this format yet."
     ]
 
 

@@ -64,7 +64,8 @@ def test_home_page_offers_four_entry_points(site: Path) -> None:
         "Choose an outcome": "outcomes/",
         "See all formats": "formats/",
         "Read experiences": "groups/",
-        "Find a group to join": "groups/?joining=open",
+        # No group in the repository is open to new members: the card asks to list one.
+        "List your group": "contribute/",
     }
     assert len(home.select("table a[href^='outcomes/']")) == 10
 
@@ -100,7 +101,7 @@ def test_the_evaluation_kit_shows_the_questions_and_rules(site: Path) -> None:
     sentences = [li.get_text() for li in evaluate.select(".ph-ratings li")]
     assert sentences == [f"{text} {key}" for key, text in QUESTIONS.items()]
     assert [d.get_text() for d in evaluate.select(".ph-rules dt")][:3] == [
-        "Untried",
+        "New here",
         "Tried",
         "Established",
     ]

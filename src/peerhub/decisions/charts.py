@@ -21,7 +21,7 @@ from peerhub.content.vocabulary import CADENCE_LABELS, OUTCOME_IDS
 from peerhub.decisions.facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
 from peerhub.decisions.views import GroupView
 
-__all__ = ["Bar", "Chart", "charts", "geometry"]
+__all__ = ["FEWEST_TO_DRAW", "Bar", "Chart", "charts", "geometry"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ class Bar:
 
     label: str
     count: int
+
+
+#: Fewer groups' answers than this say more about those groups than about groups: the
+#: page says how many recorded it and asks for more, instead of drawing a chart.
+FEWEST_TO_DRAW = 3
 
 
 @dataclass(frozen=True)
@@ -42,14 +47,27 @@ class Chart:
     total: int
 
     @property
-    def recorded(self) -> bool:
-        """Whether any group recorded this at all (else the chart is not drawn)."""
-        return any(bar.count != 0 for bar in self.bars if bar.label != NOT_RECORDED)
+    def drawn(self) -> tuple[Bar, ...]:
+        """The bars a chart draws: what groups recorded, never the groups that did not."""
+        return tuple(bar for bar in self.bars if bar.label != NOT_RECORDED)
+
+    @property
+    def recorded(self) -> int:
+        """How many of the groups recorded this."""
+        return sum(bar.count for bar in self.drawn)
+
+    @property
+    def enough(self) -> bool:
+        """Whether enough groups recorded this to draw it (`FEWEST_TO_DRAW`)."""
+        return self.recorded >= FEWEST_TO_DRAW
 
     @property
     def total_shown(self) -> str:
-        """The chart's total as printed."""
-        return f"{self.total} group{'s' if self.total != 1 else ''}"
+        """The chart's total as printed: "4 groups", or "3 of 4 groups" where some did
+        not record it.
+        """
+        of = f"{self.recorded} of " if self.recorded != self.total else ""
+        return f"{of}{self.total} group{'s' if self.total != 1 else ''}"
 
 
 def charts(
@@ -94,7 +112,9 @@ def charts(
 
 
 def geometry(chart: Chart) -> dict[str, Any]:
-    """Each bar's length as a percentage of the longest, so the template holds no arithmetic."""
-    peak = max((bar.count for bar in chart.bars), default=0) or 1
-    rows = [{"bar": bar, "share": round(100 * bar.count / peak, 1)} for bar in chart.bars]
+    """Each drawn bar's length as a percentage of the longest, so the template holds no
+    arithmetic.
+    """
+    peak = max((bar.count for bar in chart.drawn), default=0) or 1
+    rows = [{"bar": bar, "share": round(100 * bar.count / peak, 1)} for bar in chart.drawn]
     return {"rows": rows}

@@ -3,8 +3,9 @@
 Evidence comes from the groups' own files: which formats they use, how long they ran
 and their check-ins. For one format or design the hub says
 
-- its **maturity**: untried (no group), tried (1 or 2 groups) or established (3 or
-  more), like a pattern library's "known instances", but counted, not graded by hand;
+- its **maturity**: untried (no group yet, shown as "New here"), tried (1 or 2 groups)
+  or established (3 or more), like a pattern library's "known instances", but counted,
+  not graded by hand;
 - how many of those groups **ran 12 months or more** (`checkins.months_running`);
 - the **medians** of the groups' latest check-ins (attendance rate and the three
   ratings), only where at least `min_groups` groups with check-ins stand behind them.
@@ -49,7 +50,7 @@ ESTABLISHED = 3
 #: Months a group must have met to count as long-running.
 LONG_RUNNING = 12
 #: Each maturity level and how readers see it.
-LEVELS = {"untried": "Untried", "tried": "Tried", "established": "Established"}
+LEVELS = {"untried": "New here", "tried": "Tried", "established": "Established"}
 #: What the groups do with a format or design: (one group, several groups).
 VERBS = {
     "format": ("uses this format", "use this format"),
@@ -117,7 +118,7 @@ class Evidence(Figures):
         groups = f"{n} group{'s' if n != 1 else ''}"
         verb = VERBS[kind][n != 1]
         maturity = {
-            "untried": f"Untried: no group in the hub {VERBS[kind][0]} yet.",
+            "untried": f"New here: no group in the hub {VERBS[kind][0]} yet.",
             "tried": f"Tried: {groups} in the hub {verb}.",
             "established": f"Established: {groups} in the hub {verb}.",
         }[self.level]
