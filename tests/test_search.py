@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import needs_chromium
 
@@ -122,3 +123,50 @@ def test_the_directory_is_found_by_its_words_not_its_filter_form(
     assert "peer groups shared how they run" in directory["text"]
     assert "Filter the groups" not in directory["text"]
     assert "Main outcome Any" not in directory["text"]
+
+
+def header_runs(site: Path) -> set[str]:
+    """Each indexed table's header cells as a flattened index would hold them."""
+    runs = set()
+    for file in site.rglob("index.html"):
+        for table in BeautifulSoup(file.read_text(), "html.parser").select("article table"):
+            if table.has_attr("data-search-exclude") and not table.find_next_sibling(
+                "p", class_="ph-table-words"
+            ):
+                continue
+            cells = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+            if len(cells) > 1:
+                runs |= {" ".join(cells), "".join(cells)}
+    return runs
+
+
+def test_tables_reach_the_index_as_sentences(site: tuple[str, Path]) -> None:
+    """A section that opens with a table gets an excerpt that reads: a sentence per row
+    (guides/scope.md's size table, copied by hand), no run of column names."""
+    index = json.loads((site[1] / "search" / "search_index.json").read_text())
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert texts["guides/scope/#size"].startswith(
+        "<p>Virtual meetings, or any meeting of two hours or less with no breaks, 6–8, "
+        "Everyone can speak, and a real conversation still happens. A regular group that "
+        "meets monthly for a few hours, 6–10, "
+    )
+    runs = header_runs(site[1])
+    assert "Situation Members Why" in runs  # the check sees the guides' tables
+    assert [(loc, run) for loc, text in texts.items() for run in runs if run in text] == []
+
+
+@needs_chromium
+def test_a_result_from_a_table_reads_as_sentences(browser: object, site: tuple[str, Path]) -> None:
+    url, _ = site
+    page = browser.new_page()
+    page.goto(url)
+    for _ in range(30):  # the search index loads in a worker
+        first_pages(page, url, "residential")
+        result = page.locator("a[href*='guides/scope/'][href$='#size']").first
+        if result.count():
+            break
+        page.wait_for_timeout(500)
+    text = " ".join(result.inner_text().split())
+    page.close()
+    assert "Long sessions with breaks and time to bond (a residential program), 15–20," in text
+    assert "Situation Members Why" not in text

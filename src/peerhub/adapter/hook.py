@@ -27,6 +27,7 @@ from mkdocs.utils import CountHandler
 
 from peerhub.adapter.buildstate import BuildState
 from peerhub.adapter.material import FinishedPage, index_entry, nav_titles
+from peerhub.adapter.searchtext import searchable_tables
 from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
 from peerhub.adapter.sitefolders import Folders
 from peerhub.adapter.themeparts import SharedParts
@@ -48,6 +49,7 @@ __all__ = [
     "on_config",
     "on_env",
     "on_files",
+    "on_page_content",
     "on_page_context",
     "on_post_build",
     "on_post_page",
@@ -177,6 +179,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
         base = (config.repo_url or "").rstrip("/") + "/" + edit_root
         page.edit_url = base + generated.source if generated.source and config.repo_url else None
     return context
+
+
+def on_page_content(html: str, **_: object) -> str:
+    """Tables reach the search index as sentences, one per row (see `searchtext`)."""
+    return searchable_tables(html)
 
 
 def on_post_page(output: str, page: Page, **_: object) -> str:
