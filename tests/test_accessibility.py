@@ -29,7 +29,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 
 
 def pages(site: Path) -> list[str]:
-    found = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    """Every page a reader stays on: not a renamed page's old address, which sends the
+    reader on at once (to a page checked here)."""
+    found = sorted(
+        p.parent.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )
     return ["" if p == "." else p + "/" for p in found] + ["404.html"]
 
 

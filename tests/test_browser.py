@@ -462,3 +462,11 @@ def test_the_feed_link_costs_no_failed_request(browser: object, base_url: str) -
     assert feed.evaluate("link => link.href") == base_url + "groups/feed.xml"
     context.close()
     assert failed == []
+
+
+def test_a_format_address_from_before_its_rename_leads_to_it(page: object, base_url: str) -> None:
+    """The catalog renamed "Teach-back session" (the health-care term means something
+    else): links to its old address land on the format under its new name."""
+    page.goto(base_url + "formats/teach-back-session/")
+    page.wait_for_url(base_url + "formats/member-led-training/")
+    expect(page.locator("article h1")).to_have_text("Member-led training")

@@ -53,6 +53,8 @@ def page_meta(page: GeneratedPage) -> dict[str, Any]:
         meta["shared_chrome"] = True
     if page.tags:
         meta["tags"] = [str(text(tag)) for tag in page.tags]
+    if page.moved_to:
+        meta["moved_to"] = str(text(page.moved_to))
     return meta
 
 

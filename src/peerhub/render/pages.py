@@ -63,6 +63,8 @@ class GeneratedPage:
     #: The content file the page is made from, for "edit this page" (None: no such
     #: file, or one whose name must not be published, as an anonymous group's).
     source: str | None = None
+    #: Where the page's content went (relative to it): the page sends readers there.
+    moved_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ def generated_pages(
             search_exclude=True,
             source=urls.content_file("formats", slug),
         )
+    for old, new in urls.RENAMED_FORMATS.items():
+        yield _moved(urls.format_url(old), urls.format_url(new), hub.formats[new].name)
     yield from _directory(hub, c)
     for slug, view in hub.published_views.items():
         yield GeneratedPage(
@@ -153,6 +157,21 @@ def generated_pages(
         lambda: c.start_kit(urls.KITS),
         crumb=("Pick an outcome", "../outcomes/"),
         search_exclude=True,
+    )
+
+
+def _moved(old: str, new: str, title: str) -> GeneratedPage:
+    """A page at `old` that sends readers on to `new` (whose title is `title`)."""
+    there = urls.relative(new, old)
+    return GeneratedPage(
+        urls.source_page(old),
+        f"Moved: {title}",
+        f"This page is now {title}.",
+        lambda: Markup('<h1>Moved</h1>\n<p>What was here is now <a href="{}">{}</a>.</p>').format(
+            there, title
+        ),
+        search_exclude=True,
+        moved_to=there,
     )
 
 

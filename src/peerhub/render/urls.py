@@ -25,6 +25,7 @@ __all__ = [
     "OUTCOMES",
     "PICKER_DATA",
     "PLACEHOLDER_SITE_URL",
+    "RENAMED_FORMATS",
     "SETTINGS_REFERENCE",
     "absolute",
     "api_file",
@@ -62,6 +63,9 @@ FORMAT_CARDS = "formats/cards/"
 CARD_PDFS = {"a4": "formats/cards.pdf", "letter": "formats/cards-letter.pdf"}
 #: Set to "1" by `peerhub build --cards` for its build: the PDFs will be there to link.
 CARDS_ENV = "PEERHUB_CARD_PDFS"
+#: Formats renamed since they were published, old file name to new: the old address
+#: keeps a page that sends readers on, so links and bookmarks made before still work.
+RENAMED_FORMATS = {"teach-back-session": "member-led-training"}
 #: The group directory's first page, and the feed of new and opening groups.
 GROUPS = "groups/"
 GROUPS_FEED = "groups/feed.xml"
