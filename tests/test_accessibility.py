@@ -97,7 +97,7 @@ def test_every_page_passes_axe(
             page.wait_for_selector("#meeting-1")
         else:
             page.goto(url + path)
-        page.wait_for_function("!document.querySelector('form.ph-filters[hidden]')")
+        page.wait_for_function("() => !document.querySelector('form.ph-filters[hidden]')")
         shift = page.evaluate(SHIFTED)
         if shift > MOST_SHIFT:
             found.append(f"{path} ({views[0]}): the layout shifted by {shift:.3f} as it loaded")

@@ -273,15 +273,20 @@ FIGURES_PAGE = """\
 
 
 def test_figures_count_the_published_groups_alone(tmp_path: Path) -> None:
-    """One public group meets monthly and serves support; a private one meets quarterly
-    and serves problem solving. Every figure shows the public group and nothing else."""
+    """Three public groups meet monthly and serve support; a private one meets quarterly
+    and serves problem solving. Every figure shows the public groups and nothing else
+    (three, so that the chart is drawn: `charts.FEWEST_TO_DRAW`)."""
     public = PUBLIC_NO_OPT_IN + "cadence: monthly\n"
     private = PRIVATE.replace("primary: support", "primary: problem-solving") + (
         "cadence: quarterly\n"
     )
+    publics = {
+        f"{name.lower()}-leads-circle.yml": public.replace("Open leads", f"{name} leads")
+        for name in ("Open", "Second", "Third")
+    }
     root = make_project(
         tmp_path / "hub",
-        groups={"open-leads-circle.yml": public, "hushhush-circle.yml": private},
+        groups={**publics, "hushhush-circle.yml": private},
         docs={"figures.md": FIGURES_PAGE},
         macros=("figures.md",),
     )
@@ -289,24 +294,25 @@ def test_figures_count_the_published_groups_alone(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     html = soup(root / "site" / "figures" / "index.html")
     figures = [" ".join(li.get_text().split()) for li in html.select(".ph-figures li")]
-    assert figures[2] == "1 groups' experiences"
+    assert figures[2] == "3 groups' experiences"
     chart = html.select_one("figure.ph-chart")
-    rows = [[td.get_text() for td in tr.select("td")] for tr in chart.select("tbody tr")]
+    numbers = chart.find_next_sibling("details")  # the numbers follow their figure
+    rows = [[td.get_text() for td in tr.select("td")] for tr in numbers.select("tbody tr")]
     assert rows == [
         ["Weekly", "0"],
         ["Every two weeks", "0"],
-        ["Monthly", "1"],
+        ["Monthly", "3"],
         ["Every two months", "0"],
         ["Quarterly", "0"],
     ]
-    assert chart.select_one("figcaption").get_text() == "How often groups meet: 1 group."
+    assert chart.select_one("figcaption").get_text() == "How often groups meet: 3 groups."
     counts = {
         tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
         for tr in html.select("table")[-1].select("tbody tr")
     }
-    assert counts["Support"] == "1"
+    assert counts["Support"] == "3"
     assert counts["Problem solving"] == "0"
-    assert set(counts.values()) == {"0", "1"}
+    assert set(counts.values()) == {"0", "3"}
 
 
 @pytest.mark.parametrize(

@@ -28,3 +28,11 @@ def test_a_table_kept_out_already_or_without_rows_adds_no_words() -> None:
         '<table data-search-exclude class="x"><tr><th>A</th><th>B</th></tr></table>'
     )
     assert searchable_tables("<p>No table</p>") == "<p>No table</p>"
+
+
+def test_a_template_is_left_as_scripts_will_copy_it() -> None:
+    """The picker's blank card is a <template> the script fills in: its table stays as
+    the outcome pages show it."""
+    blank = f"<template id='card'><article>{AGENDA}</article></template>"
+    assert searchable_tables(blank) == blank
+    assert searchable_tables(f"{blank}{AGENDA}").startswith(f"{blank}<table data-search-exclude>")

@@ -181,8 +181,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
     return context
 
 
-def on_page_content(html: str, **_: object) -> str:
-    """Tables reach the search index as sentences, one per row (see `searchtext`)."""
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """Tables reach the search index as sentences, one per row (see `searchtext`), on
+    the pages the theme indexes.
+    """
+    if (page.meta.get("search") or {}).get("exclude"):
+        return html
     return searchable_tables(html)
 
 

@@ -15,6 +15,7 @@ import re
 
 __all__ = ["searchable_tables"]
 
+_TEMPLATE = re.compile(r"(<template\b.*?</template>)", re.S)
 _TABLE = re.compile(r"<table(?![^>]*data-search-exclude)([^>]*)>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([hd])[^>]*>(.*?)</t[hd]>", re.S)
@@ -22,10 +23,13 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def searchable_tables(html: str) -> str:
-    """`html` with every indexed table replaced, for the index, by its rows as sentences."""
+    """`html` with every indexed table replaced, for the index, by its rows as sentences.
+    A `<template>` is left as it is: scripts copy it into the page, where a reader sees it.
+    """
     if "<table" not in html:
         return html
-    return _TABLE.sub(_with_sentences, html)
+    parts = _TEMPLATE.split(html)  # odd parts are templates
+    return "".join(p if i % 2 else _TABLE.sub(_with_sentences, p) for i, p in enumerate(parts))
 
 
 def _with_sentences(table: re.Match[str]) -> str:

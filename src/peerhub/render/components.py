@@ -234,6 +234,10 @@ class Components:
             blank_card=BLANK,
         )
 
+    def moved_page(self, name: str, there: str, page: str = "") -> Markup:
+        """The page left at a renamed format's old address, pointing at `there`."""
+        return self._render("moved_page.html", page, name=name, there=there)
+
     def start_kit(self, page: str = "") -> Markup:
         """The start kit page; its script fills it in from the picker's answer. Until
         then (or without a chosen design) it lists every design's kit, which also

@@ -111,8 +111,13 @@ def generated_pages(
             search_exclude=True,
             source=urls.content_file("formats", slug),
         )
-    for old, new in urls.RENAMED_FORMATS.items():
-        yield _moved(urls.format_url(old), urls.format_url(new), hub.formats[new].name)
+    for old, new in urls.RENAMED_FORMATS.items():  # the old address sends readers on
+        at, name = urls.format_url(old), hub.formats[new].name
+        there = urls.relative(urls.format_url(new), at)
+        yield GeneratedPage(
+            urls.source_page(at), f"Moved: {name}", f"This page is now {name}.",
+            _bind(c.moved_page, name, there), search_exclude=True, moved_to=there,
+        )  # fmt: skip
     yield from _directory(hub, c)
     for slug, view in hub.published_views.items():
         yield GeneratedPage(
@@ -157,21 +162,6 @@ def generated_pages(
         lambda: c.start_kit(urls.KITS),
         crumb=("Pick an outcome", "../outcomes/"),
         search_exclude=True,
-    )
-
-
-def _moved(old: str, new: str, title: str) -> GeneratedPage:
-    """A page at `old` that sends readers on to `new` (whose title is `title`)."""
-    there = urls.relative(new, old)
-    return GeneratedPage(
-        urls.source_page(old),
-        f"Moved: {title}",
-        f"This page is now {title}.",
-        lambda: Markup('<h1>Moved</h1>\n<p>What was here is now <a href="{}">{}</a>.</p>').format(
-            there, title
-        ),
-        search_exclude=True,
-        moved_to=there,
     )
 
 
