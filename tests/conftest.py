@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from inline_snapshot import external_file
 from playwright.sync_api import sync_playwright
 
 from peerhub.content.settings import load_settings
@@ -38,6 +39,8 @@ from peerhub.site import Site
 from synthetic import write_groups
 
 REPO = Path(__file__).resolve().parents[1]
+#: Expected files a person reviewed (see `golden`).
+GOLDEN = REPO / "tests" / "golden"
 FIXTURE_NAV = """nav:
   - Home: index.md
   - Formats: formats/index.md
@@ -217,14 +220,6 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens",
-        action="store_true",
-        help="rewrite expected files from the current output, for review in a diff",
-    )
-
-
 # Tiers. Every test gets one of three markers, from what it uses:
 #   browser  it asks for the `browser` fixture (Chromium through Playwright);
 #   build    it, a fixture it asks for, or a function of its file or of this one that it
@@ -394,22 +389,16 @@ def hub(repo_hub: Site) -> Site:
     return dataclasses.replace(repo_hub)
 
 
-def golden(name: str, actual: str, update: bool) -> None:
-    """Compare with tests/golden/<name>, a file a person reviewed; rewrite it on update."""
-    path = REPO / "tests" / "golden" / name
-    if update:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; review the diff"
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/<name>, a file a person reviewed. After an intended
+    change, `pytest -p no:xdist --inline-snapshot=fix` rewrites the file (with
+    inline-snapshot's `external_file`) for review in a diff."""
+    assert actual == external_file(GOLDEN / name, format=".txt"), f"{name} changed; review it"
 
 
-def golden_json(name: str, data: object, update: bool) -> None:
+def golden_json(name: str, data: object) -> None:
     """`golden` for data, written as indented JSON."""
-    golden(name, json.dumps(data, indent=2, ensure_ascii=False) + "\n", update)
-
-
-@pytest.fixture
-def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens"))
+    golden(name, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 @pytest.fixture

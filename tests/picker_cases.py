@@ -12,11 +12,14 @@ designs in order, each as designed. The same files drive a Python test of
 from __future__ import annotations
 
 import copy
+import difflib
 import functools
 from pathlib import Path
 from typing import Any
 
 import yaml
+from inline_snapshot import Format, register_format
+from rich.text import Text
 
 from peerhub.decisions.picker.choices import Constraints
 from peerhub.decisions.picker.recommend import Recommendation
@@ -78,12 +81,41 @@ _Dumper.add_representer(
 )
 
 
-def write(path: Path, case: dict[str, Any], result: dict[str, Any]) -> None:
+def reviewed(case: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    """The whole case file as it should read for `result`: the case's own input, then
+    what a reader sees, each agenda step on one line."""
     head = {k: case[k] for k in ("outcome", "why", "choices", "page") if k in case}
     for design in result["designs"]:
         design["agenda"] = [_Step(step) for step in design["agenda"]]
         design["later"] = [_Step(step) for step in design["later"]]
-    text = yaml.dump(
-        {**head, **result}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-    )
-    path.write_text(text, encoding="utf-8")
+    return {**head, **result}
+
+
+@register_format
+class CaseFile(Format[dict]):  # type: ignore[type-arg]
+    """A picker case as inline-snapshot reads and writes it (`external_file(path)`):
+    compared as data, so a case written by hand may lay its YAML out as it likes, and
+    rewritten by `pytest -p no:xdist --inline-snapshot=fix` in the layout above."""
+
+    suffix = ".yml"
+
+    def is_format_for(self, value: object) -> bool:
+        return isinstance(value, dict)
+
+    def encode(self, value: dict[str, Any], path: Path) -> None:
+        text = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+        path.write_text(text, encoding="utf-8")
+
+    def decode(self, path: Path) -> dict[str, Any]:
+        return load(path)
+
+    def rich_diff(self, original: Path, new: Path) -> Text:
+        lines = difflib.unified_diff(
+            original.read_text(encoding="utf-8").splitlines(),
+            new.read_text(encoding="utf-8").splitlines(),
+            lineterm="",
+        )
+        return Text("\n".join(lines))
+
+    def rich_show(self, path: Path) -> Text:
+        return Text(path.read_text(encoding="utf-8"))

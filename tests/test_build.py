@@ -245,7 +245,7 @@ def test_edit_links_and_social_cards(site: Path) -> None:
     assert public.select_one(".md-source").get("data-md-component") is None
 
 
-def test_exact_security_policy(site: Path, update_goldens: bool) -> None:
+def test_exact_security_policy(site: Path) -> None:
     policies = {
         tag["content"]
         for file in (site / "formats" / "troika-consulting" / "index.html", site / "404.html")
@@ -254,12 +254,12 @@ def test_exact_security_policy(site: Path, update_goldens: bool) -> None:
     assert len(policies) == 2  # the pages differ in depth, so in their scripts' hashes
     troika = soup(site / "formats" / "troika-consulting" / "index.html")
     policy = troika.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
-    golden("csp-format-page.txt", policy + "\n", update_goldens)
+    golden("csp-format-page.txt", policy + "\n")
 
 
-def test_exact_feed(site: Path, update_goldens: bool) -> None:
+def test_exact_feed(site: Path) -> None:
     text = (site / "groups" / "feed.xml").read_text(encoding="utf-8")
-    golden("feed.xml", text, update_goldens)
+    golden("feed.xml", text)
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.fromstring(text.encode())
     # RFC 4287: a feed and each entry have an id, a title and an updated date; the feed
@@ -305,12 +305,12 @@ def test_a_feed_with_no_groups_is_still_valid(tmp_path: Path) -> None:
     )
 
 
-def test_exact_search_entries(site: Path, update_goldens: bool) -> None:
+def test_exact_search_entries(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text())
     wanted = ("formats/troika-consulting/", "outcomes/support/", "groups/platform-leads-circle/")
     entries = [doc for doc in index["docs"] if doc["location"] in wanted]
     text = json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
-    golden("search-entries.json", text, update_goldens)
+    golden("search-entries.json", text)
 
 
 def test_directory_lists_groups_by_the_name_shown(tmp_path: Path) -> None:

@@ -105,10 +105,10 @@ def test_long_running_counts_months_to_the_end_the_last_check_in_or_today() -> N
     assert found.texts("format")["lasting"] == "2 of 4 ran 12 months or more."
 
 
-def test_evaluate_states_the_rules_as_reviewed(hub: Site, update_goldens: bool) -> None:
+def test_evaluate_states_the_rules_as_reviewed(hub: Site) -> None:
     html = BeautifulSoup(Components(hub).evidence_rules("evaluate/"), "html.parser")
     rules = [(dt_.get_text(), dt_.find_next_sibling("dd").get_text()) for dt_ in html.select("dt")]
-    golden_json("evidence-rules.json", rules, update_goldens)
+    golden_json("evidence-rules.json", rules)
 
 
 # A hub whose groups make every case of the rules visible on its pages.

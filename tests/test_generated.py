@@ -32,18 +32,16 @@ def hub(tmp_path: Path) -> Site:
     return load_site(make_project(tmp_path / "hub", groups=groups))
 
 
-def test_generated_pages_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
+def test_generated_pages_match_the_reviewed_golden(hub: Site) -> None:
     pages = [
         {"page": page.src_uri, "source": page.source, "front_matter": front_matter(page)}
         for page in generated_pages(hub)
     ]
-    golden_json("generated-pages.json", pages, update_goldens)
+    golden_json("generated-pages.json", pages)
 
 
-def test_search_entries_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
-    golden_json(
-        "search-entries-all.json", [index_entry(e) for e in search_entries(hub)], update_goldens
-    )
+def test_search_entries_match_the_reviewed_golden(hub: Site) -> None:
+    golden_json("search-entries-all.json", [index_entry(e) for e in search_entries(hub)])
 
 
 def test_data_files_are_the_documented_ones(hub: Site) -> None:
@@ -126,11 +124,9 @@ def _outline(html: str) -> dict[str, list[str]]:
     }
 
 
-def test_every_page_body_is_made_for_its_own_page_and_address(
-    hub: Site, update_goldens: bool
-) -> None:
+def test_every_page_body_is_made_for_its_own_page_and_address(hub: Site) -> None:
     bodies = {page.src_uri: _outline(str(page.body())) for page in generated_pages(hub)}
-    golden_json("generated-bodies.json", bodies, update_goldens)
+    golden_json("generated-bodies.json", bodies)
 
 
 PAGED_GROUP = """\
@@ -154,9 +150,7 @@ def paged_hub(tmp_path: Path) -> Site:
     return load_site(root)
 
 
-def test_the_directory_splits_into_pages_of_the_set_size(
-    paged_hub: Site, update_goldens: bool
-) -> None:
+def test_the_directory_splits_into_pages_of_the_set_size(paged_hub: Site) -> None:
     pages = [p for p in generated_pages(paged_hub) if p.src_uri.startswith("groups/")]
     directory = [p for p in pages if "/page/" in p.src_uri or p.src_uri == "groups/index.md"]
     golden_json(
@@ -169,7 +163,6 @@ def test_the_directory_splits_into_pages_of_the_set_size(
             }
             for p in directory
         ],
-        update_goldens,
     )
 
 

@@ -1,6 +1,6 @@
 """The golden picker cases (tests/picker/) against `recommend`, the built outcome pages
-and the real picker script in Chromium. Update with `pytest --update-goldens` and
-review the diff."""
+and the real picker script in Chromium. After an intended change, `pytest -p no:xdist
+--inline-snapshot=fix tests/test_picker_cases.py` rewrites them: review the diff."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from inline_snapshot import external_file
 from test_advice_scenarios import SCENARIOS, broken, constraints, size_choice
 
 from peerhub.decisions.picker.recommend import Answer, design_key
@@ -20,7 +21,7 @@ from peerhub.render.picker_table import CHOICES, picker_data
 from peerhub.site import Site
 
 from conftest import NODE, REPO, needs_chromium, needs_node
-from picker_cases import CASES, expected_now, load, write
+from picker_cases import CASES, expected_now, load, reviewed
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
@@ -32,13 +33,9 @@ def test_there_are_enough_cases() -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])
-def test_recommend_gives_the_reviewed_answer(path: Path, update_goldens: bool, hub: Site) -> None:
+def test_recommend_gives_the_reviewed_answer(path: Path, hub: Site) -> None:
     case = load(path)
-    result = expected_now(hub, case)
-    if update_goldens:
-        write(path, case, result)
-        case = load(path)
-    assert result == {k: case[k] for k in result}
+    assert reviewed(case, expected_now(hub, case)) == external_file(path)
 
 
 @needs_node

@@ -18,9 +18,7 @@ from peerhub.decisions.masking import allowed
 from peerhub.decisions.privacy import CLASSIFICATION, FIGURES_RULE, READABLE_NOTE, VISIBILITY_TEXT
 from peerhub.render.project import load_site
 
-from conftest import REPO, make_project, mkdocs_build, soup
-
-GOLDEN = Path(__file__).parent / "golden"
+from conftest import REPO, golden, make_project, mkdocs_build, soup
 
 ANONYMOUS = """\
 name: Wname Marker Circle
@@ -227,11 +225,8 @@ def table_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_classification_matches_the_reviewed_table(update_goldens: bool) -> None:
-    golden = GOLDEN / "privacy-classification.txt"
-    if update_goldens:
-        golden.write_text(table_text(), encoding="utf-8")
-    assert table_text() == golden.read_text(encoding="utf-8")
+def test_classification_matches_the_reviewed_table() -> None:
+    golden("privacy-classification.txt", table_text())
 
 
 def test_unclassified_fields_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
 """What `published_views` gives for one group of each visibility, compared with a
 reviewed golden (tests/golden/published-views.json). Update with
-`pytest --update-goldens` and review the diff."""
+`pytest -p no:xdist --inline-snapshot=fix` and review the diff."""
 
 from __future__ import annotations
 
@@ -47,10 +47,10 @@ def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return load_site(make_project(tmp_path_factory.mktemp("views") / "hub", groups=groups))
 
 
-def test_published_views_match_the_reviewed_golden(sample_hub: Site, update_goldens: bool) -> None:
+def test_published_views_match_the_reviewed_golden(sample_hub: Site) -> None:
     fresh = Site(sample_hub.content, sample_hub.today)
     published = {slug: as_json(view) for slug, view in fresh.published_views.items()}
-    golden_json("published-views.json", published, update_goldens)
+    golden_json("published-views.json", published)
 
 
 def test_an_anonymous_group_without_an_id_has_no_address(sample_hub: Site) -> None:

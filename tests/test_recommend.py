@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +17,7 @@ from peerhub.decisions.picker.recommend import Answer
 from peerhub.render.picker_table import CHOICES, picker_data
 from peerhub.site import Site
 
-from conftest import REPO
+from conftest import REPO, golden
 
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
 
@@ -156,7 +155,7 @@ def describe(title: str, steps: tuple[Step, ...]) -> list[str]:
     return [f"## {title}", *(f"- {s.title} ({s.minutes} min): {s.detail}" for s in steps), ""]
 
 
-def test_words_a_reader_sees_match_the_reviewed_golden(hub: Site, update_goldens: bool) -> None:
+def test_words_a_reader_sees_match_the_reviewed_golden(hub: Site) -> None:
     """Agendas with every step's detail, the designs made from formats (with their
     reasons) and the second-outcome explanations: tests/golden/recommend-words.md."""
     lines = ["# First and later meetings", ""]
@@ -186,16 +185,10 @@ def test_words_a_reader_sees_match_the_reviewed_golden(hub: Site, update_goldens
     lines += ["# A second outcome", ""]
     for first, second in [("support", "transfer-of-training"), ("deep-networking", "support")]:
         lines += [f"## {first} + {second}", hub.recommender.explain_second(first, second), ""]
-    text = "\n".join(lines)
-    path = Path(__file__).parent / "golden" / "recommend-words.md"
-    if update_goldens:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), "recommend-words.md changed; review it"
+    golden("recommend-words.md", "\n".join(lines))
 
 
-def test_what_the_picker_cards_read_matches_the_reviewed_golden(
-    hub: Site, update_goldens: bool
-) -> None:
+def test_what_the_picker_cards_read_matches_the_reviewed_golden(hub: Site) -> None:
     """The design facts, reasons, evidence and names the picker's cards show, for one
     outcome (tests/golden/picker-data-support.json)."""
     data = picker_data(hub)
@@ -208,11 +201,7 @@ def test_what_the_picker_cards_read_matches_the_reviewed_golden(
         "second": {k: texts[data["second"][k]] for k in ("support|problem-solving",)},
         "pairs": len(data["second"]),
     }
-    text = json.dumps(sample, indent=1, ensure_ascii=False) + "\n"
-    path = Path(__file__).parent / "golden" / "picker-data-support.json"
-    if update_goldens:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), "picker-data-support.json changed; review it"
+    golden("picker-data-support.json", json.dumps(sample, indent=1, ensure_ascii=False) + "\n")
 
 
 def test_picker_data_is_the_same_whatever_the_hash_seed() -> None:
