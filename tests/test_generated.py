@@ -26,10 +26,16 @@ from conftest import REPO, golden_json, make_project
 from sample_groups import ANONYMOUS, PRIVATE, PUBLIC
 
 
-@pytest.fixture
-def hub(tmp_path: Path) -> Site:
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Site:
     groups = {"platform-leads-circle.yml": PUBLIC, "quiet.yml": ANONYMOUS, "secret.yml": PRIVATE}
-    return load_site(make_project(tmp_path / "hub", groups=groups))
+    return load_site(make_project(tmp_path_factory.mktemp("generated") / "hub", groups=groups))
+
+
+@pytest.fixture(scope="module")
+def files(hub: Site) -> dict[str, str | bytes]:
+    """Every data file, made once for this file's tests (they only read them)."""
+    return dict(generated_assets(hub, "https://hub.example/"))
 
 
 def test_generated_pages_match_the_reviewed_golden(hub: Site) -> None:
@@ -44,8 +50,8 @@ def test_search_entries_match_the_reviewed_golden(hub: Site) -> None:
     golden_json("search-entries-all.json", [index_entry(e) for e in search_entries(hub)])
 
 
-def test_data_files_are_the_documented_ones(hub: Site) -> None:
-    assert [path for path, _ in generated_assets(hub, "https://hub.example/")] == [
+def test_data_files_are_the_documented_ones(files: dict[str, str | bytes]) -> None:
+    assert list(files) == [
         "groups/feed.xml",
         "api/formats.json",
         "api/groups.json",
@@ -66,8 +72,9 @@ def test_data_files_are_the_documented_ones(hub: Site) -> None:
 
 
 @pytest.mark.parametrize("name", ["formats", "groups", "outcomes", "evidence"])
-def test_every_api_file_passes_the_schema_published_beside_it(hub: Site, name: str) -> None:
-    files = dict(generated_assets(hub, "https://hub.example/"))
+def test_every_api_file_passes_the_schema_published_beside_it(
+    files: dict[str, str | bytes], name: str
+) -> None:
     schema_name = "evidence" if name == "evidence" else f"api-{name}"
     schema = json.loads(files[f"schema/{schema_name}.schema.json"])
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -75,11 +82,12 @@ def test_every_api_file_passes_the_schema_published_beside_it(hub: Site, name: s
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
 
 
-def test_the_groups_api_schema_refuses_what_the_hub_never_publishes(hub: Site) -> None:
+def test_the_groups_api_schema_refuses_what_the_hub_never_publishes(
+    files: dict[str, str | bytes],
+) -> None:
     """A consumer's validator holds the API to the allow-list and to the content's
     bounds: a steering field with a value, a field nobody classified, a missing
     address, a meeting of 99,999 minutes, a mode the hub does not know."""
-    files = dict(generated_assets(hub, "https://hub.example/"))
     validator = jsonschema.Draft202012Validator(json.loads(files["schema/api-groups.schema.json"]))
     records = {g["anonymous"]: g for g in json.loads(files["api/groups.json"])}
     public, anonymous = records[False], records[True]
@@ -98,8 +106,9 @@ def test_the_groups_api_schema_refuses_what_the_hub_never_publishes(hub: Site) -
     assert list(validator.iter_errors([public, anonymous])) == []
 
 
-def test_the_api_lists_published_groups_with_their_addresses(hub: Site) -> None:
-    files = dict(generated_assets(hub, "https://hub.example/"))
+def test_the_api_lists_published_groups_with_their_addresses(
+    hub: Site, files: dict[str, str | bytes]
+) -> None:
     groups = json.loads(files["api/groups.json"])
     assert [g["slug"] for g in groups] == list(hub.published_views)
     assert len(groups) == 2  # the private group has no record
@@ -166,8 +175,9 @@ def test_the_directory_splits_into_pages_of_the_set_size(paged_hub: Site) -> Non
     )
 
 
-def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(hub: Site) -> None:
-    files = dict(generated_assets(hub, "https://hub.example/"))
+def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(
+    files: dict[str, str | bytes],
+) -> None:
     formats = files["api/formats.json"]
     assert formats.endswith("]\n")
     assert any(ord(c) > 127 for c in formats)  # written as UTF-8, such as "…"

@@ -15,6 +15,7 @@ behind its front.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,8 +152,12 @@ def _mirror(index: int) -> int:
     return row * 2 + (1 - column)
 
 
+@functools.lru_cache(maxsize=1024)
 def qr_svg(url: str) -> Markup:
-    """An SVG QR code of `url`, sized by CSS, named for screen readers."""
+    """An SVG QR code of `url`, sized by CSS, named for screen readers. Remembered: the
+    same address gives the same code, and `mkdocs serve` rebuilds the deck on every
+    edit (finding each code's best mask is most of the deck's cost).
+    """
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(
         scale=1,
