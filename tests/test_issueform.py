@@ -178,6 +178,13 @@ def test_the_bots_reply_names_the_forms_questions_and_every_problem_at_once(
     )
 
 
+def test_a_whole_number_question_asks_for_a_whole_number(tmp_path: Path) -> None:
+    """ "People at a typical meeting" takes a whole number on this form (the check-in's
+    average may be 6.5); the example must be one the question accepts."""
+    text = bot_reply(tmp_path, body_with(**{"People at a typical meeting": "about six"}))
+    assert "- **People at a typical meeting**: write a whole number, such as 8 " in text
+
+
 def test_the_bots_reply_gives_no_line_file_or_field_of_a_file(tmp_path: Path) -> None:
     body = body_with(**{"Meeting length in minutes": "an hour", "Sector": "_No response_"})
     body = body.replace("### Sector", "### Favourite snacks") + "\n### Sector\n\nRetail\n"

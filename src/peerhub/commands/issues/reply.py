@@ -15,8 +15,10 @@ from peerhub.content.problems import Problem, one_line
 
 __all__ = ["reply"]
 
-#: What to write in a number question, by field: a value a group would give.
-NUMBER_EXAMPLES = {"session_minutes": "45", "attendance": "6.5"}
+#: What to write in a whole-number question, by field (else 8, a group's size), and in
+#: the check-in's one question that takes a decimal (the average attendance).
+NUMBER_EXAMPLES = {"session_minutes": "45"}
+DECIMAL_EXAMPLE = "6.5"
 #: Words about editing a file, and what they mean on the form.
 _FILE_WORDS = (
     ("write one, or delete the line", "answer it, or leave it empty"),
@@ -70,9 +72,7 @@ def _in_form_words(problem: Problem, spec: FormField | None, questions: Sequence
         example = NUMBER_EXAMPLES.get(leaf, "8")
         return f"write a whole number, such as {example}{_answered(message)}"
     if spec is not None and spec.kind == "decimal" and message.startswith("expected a number"):
-        return (
-            f"write a number, such as {NUMBER_EXAMPLES.get(spec.field, '6.5')}{_answered(message)}"
-        )
+        return f"write a number, such as {DECIMAL_EXAMPLE}{_answered(message)}"
     if re.match(r"the section '### .*' is missing; fill it in$", message):
         return "this question is gone from the issue; edit the issue and answer it"
     if re.match(r"the section '### .*' appears twice", message):
