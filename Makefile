@@ -63,7 +63,7 @@ chromium:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian's$$missing for the tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    apt-get update -qq && mkdir -p /usr/share/man/man1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "$$missing not found and apt-get is not usable: their tests will be skipped"; fi; fi
 
 # ESLint and TypeScript's checker for docs/assets/*.js, pinned in package-lock.json.
