@@ -228,7 +228,7 @@ def test_the_feed_notes_the_day_a_group_opened(tmp_path: Path) -> None:
         (
             {},
             "No group has said it is open to new members yet. Running one that takes new "
-            "members? List your group and say how to ask. [contribute/]",
+            "members? List your group and say how people can join. [contribute/]",
         ),
         (
             {"open-circle.yml": GROUPS["open-circle.yml"]},
