@@ -36,3 +36,11 @@ def test_a_template_is_left_as_scripts_will_copy_it() -> None:
     blank = f"<template id='card'><article>{AGENDA}</article></template>"
     assert searchable_tables(blank) == blank
     assert searchable_tables(f"{blank}{AGENDA}").startswith(f"{blank}<table data-search-exclude>")
+
+
+def test_cells_join_with_commas_unless_a_cell_ends_its_own_sentence() -> None:
+    rows = [["Plan", "Why?", "Format X", "Then"], ["Last", "Step X"]]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    assert searchable_tables(f"<table>{body}</table>").endswith(
+        '<p class="ph-table-words" hidden>Plan, Why? Format X, Then. Last, Step X.</p>'
+    )
