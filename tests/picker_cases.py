@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from inline_snapshot import Format, register_format
+from inline_snapshot import Format, external_file, register_format
 from rich.text import Text
 
 from peerhub.decisions.picker.choices import Constraints
@@ -91,7 +91,6 @@ def reviewed(case: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     return {**head, **result}
 
 
-@register_format
 class CaseFile(Format[dict]):  # type: ignore[type-arg]
     """A picker case as inline-snapshot reads and writes it (`external_file(path)`):
     compared as data, so a case written by hand may lay its YAML out as it likes, and
@@ -119,3 +118,11 @@ class CaseFile(Format[dict]):  # type: ignore[type-arg]
 
     def rich_show(self, path: Path) -> Text:
         return Text(path.read_text(encoding="utf-8"))
+
+
+def case_file(path: Path) -> object:
+    """The case at `path` through inline-snapshot, read and written as a `CaseFile`.
+    The format is registered at each use: inline-snapshot keeps formats per test
+    session, and mutmut runs several sessions in one process."""
+    register_format(CaseFile, replace_handler=True)
+    return external_file(path)

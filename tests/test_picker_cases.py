@@ -12,7 +12,6 @@ from urllib.parse import urlencode, urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from inline_snapshot import external_file
 from test_advice_scenarios import SCENARIOS, broken, constraints, size_choice
 
 from peerhub.decisions.picker.recommend import Answer, design_key
@@ -21,7 +20,7 @@ from peerhub.render.picker_table import CHOICES, picker_data
 from peerhub.site import Site
 
 from conftest import NODE, REPO, needs_chromium, needs_node
-from picker_cases import CASES, expected_now, load, reviewed
+from picker_cases import CASES, case_file, expected_now, load, reviewed
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
@@ -35,7 +34,7 @@ def test_there_are_enough_cases() -> None:
 @pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])
 def test_recommend_gives_the_reviewed_answer(path: Path, hub: Site) -> None:
     case = load(path)
-    assert reviewed(case, expected_now(hub, case)) == external_file(path)
+    assert reviewed(case, expected_now(hub, case)) == case_file(path)
 
 
 @needs_node
