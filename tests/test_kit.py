@@ -693,3 +693,20 @@ def test_five_remote_staff_engineers_get_a_small_circle_they_can_run(
         "2030-06-25",
     ]
     assert skipped == []
+
+
+def test_the_list_of_kits_is_unseen_while_a_chosen_kit_loads(
+    browser: object, site_url: str
+) -> None:
+    """The list holds the page's height so nothing moves, but a reader who chose a
+    design does not see it flash before the kit."""
+    page = browser.new_page()
+    held: list[object] = []
+    page.route("**/assets/picker/support.json", lambda route: held.append(route))  # noqa: PLW0108 (a bound builtin is refused)
+    page.goto(f"{site_url}kits/?outcome=support&design=support-1")
+    page.wait_for_function("() => document.getElementById('start-kit').dataset.ready === '1'")
+    expect(page.locator("#start-kit-empty")).to_be_hidden()
+    assert page.locator("#start-kit-empty li").count() > 0  # still there, holding its place
+    held[0].continue_()
+    expect(page.locator("#meeting-1")).to_be_visible()
+    page.close()
