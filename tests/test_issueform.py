@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 import re
 import typing
@@ -84,6 +86,19 @@ def test_missing_and_extra_sections_are_explained(hub: Site) -> None:
         "the form as it is",
         "body.md:13:1: error: consent: tick the consent box before we can publish anything",
     ]
+
+
+@pytest.mark.parametrize("days", [-1, 1])
+def test_the_added_day_is_the_day_the_checks_use(hub: Site, days: int) -> None:
+    """A run that crosses midnight stamps and checks `added` with one clock: the form
+    once stamped the wall clock's day and checked it against the site's day, so a
+    run that began before midnight refused its own stamp as "in the future"."""
+    day = dt.date.today() + dt.timedelta(days=days)
+    _, text, problems = group_from_issue(
+        dataclasses.replace(hub, today=day), (BODIES / "complete.md").read_text()
+    )
+    assert problems == []
+    assert yaml.safe_load(text)["added"] == day
 
 
 def test_bad_answers_point_at_their_sections(hub: Site) -> None:

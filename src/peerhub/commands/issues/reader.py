@@ -13,7 +13,6 @@ from functools import partial
 from peerhub.commands.issues.answers import answers
 from peerhub.commands.issues.questions import checkin_fields, form_fields
 from peerhub.commands.issues.writer import append_checkin, group_yaml
-from peerhub.content.clock import today
 from peerhub.content.fieldtypes import new_opaque_id
 from peerhub.content.filenames import slug_problem, slugify
 from peerhub.content.groups import CheckIn, Group
@@ -34,7 +33,7 @@ def group_from_issue(
     """(slug, YAML text, problems) for an issue body; the YAML is only usable without errors."""
     fields = {f.label: f for f in form_fields(hub)}
     data, seen, problems = answers(fields, body, display)
-    data["added"] = today()
+    data["added"] = hub.today  # the day the checks below use, even across midnight
     if data.get("visibility") == "anonymous":
         data["anonymous_id"] = new_opaque_id()
     slug = slugify(str(data.get("name", "")))
