@@ -181,22 +181,16 @@ def test_a_choice_made_before_the_picker_script_runs_is_kept(page: object, base_
     assert page.locator("#outcome-support").is_checked()
 
 
-def test_results_paint_within_budget(page: object, base_url: str) -> None:
+def test_a_click_shows_that_outcomes_designs(page: object, base_url: str) -> None:
+    """The outcome's data is fetched on the click; its designs then replace the prompt.
+    How fast is measured by `benchmarks/picker.py` (`make bench`): a timed assertion
+    here failed only when the machine was busy."""
     page.goto(base_url + "outcomes/")
     # Waits run in Playwright's own world: the page's policy forbids eval, rightly.
     page.wait_for_selector("#outcome-picker.ph-picker--ready")
-    # From the click to the frame with the designs: the outcome's data is fetched then.
-    elapsed = page.evaluate("""() => new Promise(resolve => {
-        const start = performance.now();
-        document.getElementById('outcome-team-building').click();
-        const results = document.getElementById('picker-results');
-        const wait = () => results.dataset.outcome === 'team-building'
-            ? requestAnimationFrame(() => resolve(performance.now() - start))
-            : requestAnimationFrame(wait);
-        wait();
-    })""")
+    page.locator("label[for=outcome-team-building]").click()
+    expect(page.locator("#picker-results")).to_have_attribute("data-outcome", "team-building")
     assert page.locator("#picker-results article").count() >= 1
-    assert elapsed < 1000  # the 100 ms goal is measured by `make bench`, not asserted here
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from peerhub.content.vocabulary import CADENCE_LABELS, OUTCOME_IDS
 from peerhub.decisions.facets import LIFESPANS, NOT_RECORDED, SIZE_BANDS, lifespan, size_band
 from peerhub.decisions.views import GroupView
 
-__all__ = ["FEWEST_TO_DRAW", "Bar", "Chart", "charts", "geometry"]
+__all__ = ["CHART_NAMES", "FEWEST_TO_DRAW", "Bar", "Chart", "charts", "geometry"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,11 @@ class Chart:
         """
         of = f"{self.recorded} of " if self.recorded != self.total else ""
         return f"{of}{self.total} group{'s' if self.total != 1 else ''}"
+
+
+#: The figures `charts` draws, in its order: known without any group, so that checking a
+#: guide's `group_chart` call needs no published views.
+CHART_NAMES = ("sizes", "cadences", "outcomes", "lifespans")
 
 
 def charts(

@@ -25,6 +25,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from peerhub.content.problems import FILE_FIELD, Problem
 from peerhub.content.settings import DOCS_DIR
+from peerhub.decisions.charts import CHART_NAMES
 from peerhub.render.components import Components
 from peerhub.render.pages import generated_asset_paths, generated_pages
 from peerhub.site import Site
@@ -114,7 +115,7 @@ def _call_messages(hub: Site, name: str, call: nodes.Call) -> Iterator[str]:
     elif name == "outcome_page":
         yield from _known(value, list(hub.outcomes), "outcome")
     elif name == "group_chart":
-        yield from _known(value, list(hub.charts), "chart")
+        yield from _known(value, list(CHART_NAMES), "chart")
     elif name == "checkin_questions":
         yield from _known(value, ["sheet", ""], "variant")
     elif name == "group_card":
