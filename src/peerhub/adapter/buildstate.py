@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
+from peerhub.adapter.ahead import Ahead
 from peerhub.adapter.sitebuild import Build
 from peerhub.render.csp import KnownScripts
 from peerhub.render.pages import GeneratedPage
@@ -30,6 +31,8 @@ class BuildState:
     """The MkDocs command, from `on_startup` (once per process under `mkdocs serve`)."""
     hub: Site | None = None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    ahead: Ahead | None = None
+    """The pages' bodies being rendered ahead, from `on_config` until the pages are built."""
     scripts: KnownScripts | None = None
     revisions: dict[str, dt.date] = field(default_factory=dict)
     opened: dict[str, dt.date] = field(default_factory=dict)

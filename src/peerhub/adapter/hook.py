@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from peerhub.adapter.ahead import render_ahead
 from peerhub.adapter.buildstate import BuildState
 from peerhub.adapter.material import FinishedPage, index_entry, nav_titles
 from peerhub.adapter.searchtext import searchable_tables
@@ -86,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     left), then check all content and settings: any error stops the build there.
     """
     global _state  # noqa: PLW0603 - MkDocs calls hooks as module functions
+    _stop_ahead()
     _state = BuildState(command=_state.command)
     _stage(config)
     hub, problems = check_project_cached(project_root(config), config_name(config))
@@ -106,7 +109,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.scripts = known_scripts(Path(d) for d in config.theme.dirs)
     _state.revisions = last_changes(project_root(config))
     _state.opened = opened(project_root(config))
+    # `peerhub build --cards` prints the deck's PDFs after this build: only then link them.
+    card_pdfs = os.environ.get(CARDS_ENV) == "1"
+    pages = {p.src_uri: p for p in generated_pages(hub, config.site_url or "", card_pdfs=card_pdfs)}
+    _state.pages = pages
+    _state.ahead = render_ahead(lambda uri: str(pages[uri].body()), list(pages))
     return config
+
+
+def _stop_ahead() -> None:
+    """Stop rendering ahead: every page is built, or the build ended."""
+    if _state.ahead is not None:
+        _state.ahead.close()
+        _state.ahead = None
 
 
 def _stage(config: MkDocsConfig) -> None:
@@ -139,15 +154,13 @@ def _finish() -> Build | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every page and data file generated from the content."""
     hub = _state.site
-    _state.pages = {}
     titles = nav_titles(config.nav)
-    # `peerhub build --cards` prints the deck's PDFs after this build: only then link them.
-    card_pdfs = os.environ.get(CARDS_ENV) == "1"
-    for page in generated_pages(hub, config.site_url or "", card_pdfs=card_pdfs):
-        _state.pages[page.src_uri] = page
-        file = File.generated(config, page.src_uri, content="")
+    ahead = _state.ahead
+    for uri, page in _state.pages.items():
+        file = File.generated(config, uri, content="")
         _add(files, file)
-        FinishedPage(file, config, page, titles.get(page.src_uri))  # becomes file.page
+        body = partial(ahead.body, uri) if ahead is not None else None
+        FinishedPage(file, config, page, titles.get(uri), body)  # becomes file.page
     for src_uri, content in generated_assets(hub, config.site_url or "", _state.opened):
         _add(files, File.generated(config, src_uri, content=content))
     return files
@@ -236,6 +249,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     --strict is about to abort the build for the warnings it logged (MkDocs checks
     them only after this event).
     """
+    _stop_ahead()
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.is_file():
@@ -259,6 +273,7 @@ def _abandon() -> None:
     """Throw away the build this hook started, if it did not finish. The previous site
     stays, unless it publishes a group the content withdrew: then it is deleted.
     """
+    _stop_ahead()
     build = _finish()
     if build is None:
         return

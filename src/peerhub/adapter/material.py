@@ -9,6 +9,7 @@ becomes an entry of Material's search index.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import escape
@@ -85,11 +86,19 @@ class FinishedPage(Page):
     """
 
     def __init__(
-        self, file: File, config: MkDocsConfig, page: GeneratedPage, title: str | None
+        self,
+        file: File,
+        config: MkDocsConfig,
+        page: GeneratedPage,
+        title: str | None,
+        body: Callable[[], str] | None = None,
     ) -> None:
         # `title`: the nav's, which wins over the page's own as for any MkDocs page.
+        # `body`: where the finished HTML comes from, if not the page's own renderer
+        # (`peerhub.adapter.ahead` may have rendered it already).
         super().__init__(title, file, config)
         self.generated = page
+        self._body = body or (lambda: str(page.body()))
 
     def read_source(self, config: MkDocsConfig) -> None:  # noqa: ARG002 - MkDocs' signature
         """The metadata, as is; no Markdown (plugins' `on_page_markdown` sees "")."""
@@ -99,7 +108,7 @@ class FinishedPage(Page):
         """The finished HTML; like the Markdown page it replaces, no headings in the
         table of contents and no anchors for other pages' links to check.
         """
-        self.content = str(self.generated.body())
+        self.content = self._body()
         self.toc = get_toc([])
         self.present_anchor_ids = set()
         self.links_to_anchors = {}

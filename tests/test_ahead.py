@@ -1,0 +1,139 @@
+"""Bodies rendered ahead in a forked copy (`peerhub.adapter.ahead`): each body is the one
+the build would make itself, nothing is waited for, the copy stops where the two meet,
+and it never outlives the build."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from peerhub.adapter.ahead import AHEAD_ENV, FEWEST_AHEAD, Ahead, render_ahead
+
+pytestmark = pytest.mark.build  # each test starts a process
+
+
+def body_of(key: str) -> str:
+    return f"<p>{key} in process {os.getpid()}</p>"
+
+
+def wait_until(done: object, seconds: float = 10.0) -> None:
+    end = time.monotonic() + seconds
+    while not done():  # type: ignore[operator]
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.01)
+
+
+def test_the_copy_renders_from_the_end_and_the_build_takes_its_bodies() -> None:
+    keys = [f"k{i}" for i in range(40)]
+    ahead = Ahead(body_of, keys)
+    wait_until(lambda: len(ahead._done) == len(keys))
+    bodies = [ahead.body(key) for key in keys]
+    here = os.getpid()
+    # Every body came from the copy (another process), one for each key, in key order.
+    assert [b.split(" in process ")[0] for b in bodies] == [f"<p>{k}" for k in keys]
+    assert all(f"process {here}<" not in b for b in bodies)
+    assert ahead._process is None  # every body given: the copy was stopped
+
+
+def test_a_body_the_copy_has_not_sent_is_rendered_at_once_and_not_waited_for() -> None:
+    def slow(key: str) -> str:
+        if os.getpid() != here:
+            time.sleep(5)  # the copy is slow
+        return body_of(key)
+
+    here = os.getpid()
+    ahead = Ahead(slow, ["a", "b"])
+    start = time.monotonic()
+    assert ahead.body("a") == body_of("a")  # rendered here
+    assert time.monotonic() - start < 2
+    ahead.close()
+
+
+def test_the_copy_stops_where_the_build_rendered_for_itself(tmp_path: Path) -> None:
+    log = tmp_path / "rendered"
+
+    def logged(key: str) -> str:
+        if os.getpid() != here:
+            with log.open("a") as out:
+                out.write(key + "\n")
+            time.sleep(0.02)
+        return body_of(key)
+
+    here = os.getpid()
+    keys = [f"k{i:02}" for i in range(60)]
+    ahead = Ahead(logged, keys)
+    for key in keys[:40]:  # the build takes the first 40 itself, before the copy gets there
+        ahead._claimed[keys.index(key)] = 1
+    wait_until(lambda: ahead._process is not None and not ahead._process.is_alive())
+    rendered = log.read_text().split()
+    assert rendered == keys[::-1][: len(rendered)]  # from the last key backwards
+    assert "k39" not in rendered  # and never into what the build rendered
+    ahead.close()
+
+
+def test_a_body_the_copy_cannot_render_fails_in_the_build_with_its_own_error() -> None:
+    def broken(key: str) -> str:
+        raise ValueError(f"no body for {key}")
+
+    ahead = Ahead(broken, ["a", "b"])
+    with pytest.raises(ValueError, match="no body for b"):
+        ahead.body("b")
+    ahead.close()
+
+
+def test_render_ahead_forks_only_where_it_can_help(monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [str(i) for i in range(FEWEST_AHEAD)]
+    monkeypatch.setenv(AHEAD_ENV, "0")
+    assert render_ahead(body_of, keys)._process is None
+    monkeypatch.setenv(AHEAD_ENV, "1")
+    forced = render_ahead(body_of, ["one"])
+    assert forced._process is not None
+    forced.close()
+    monkeypatch.delenv(AHEAD_ENV)
+    assert render_ahead(body_of, keys[:-1])._process is None  # too few pages to pay
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0})
+    assert render_ahead(body_of, keys)._process is None  # one core: nothing to gain
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1})
+    both = render_ahead(body_of, keys)
+    assert both._process is not None
+    both.close()
+
+
+KILLED_BUILD = """
+import os, sys, time
+from peerhub.adapter.ahead import Ahead
+
+def slow(key):
+    time.sleep(60)
+    return key
+
+ahead = Ahead(slow, ["a"])
+print(ahead._process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_copy_dies_with_a_killed_build() -> None:
+    with subprocess.Popen([sys.executable, "-c", KILLED_BUILD], stdout=subprocess.PIPE) as build:
+        assert build.stdout is not None
+        copy = int(build.stdout.readline())
+        os.kill(copy, 0)  # alive
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+
+    def gone() -> bool:
+        try:
+            os.kill(copy, 0)
+        except ProcessLookupError:
+            return True
+        # A zombie until its new parent reaps it: dead all the same.
+        state = Path(f"/proc/{copy}/stat").read_text().split(")")[-1].split()[0]
+        return state == "Z"
+
+    wait_until(gone)
