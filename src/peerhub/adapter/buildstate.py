@@ -41,6 +41,12 @@ class BuildState:
     warnings: CountHandler | None = None
     """Counts the warnings of that build, which --strict turns into its failure."""
 
+    def stop_ahead(self) -> None:
+        """Stop rendering ahead: every page is built, or the build ended."""
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
+
     @property
     def site(self) -> Site:
         """The checked content, which `on_config` loads before any later event."""

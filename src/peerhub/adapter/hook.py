@@ -88,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     left), then check all content and settings: any error stops the build there.
     """
     global _state  # noqa: PLW0603 - MkDocs calls hooks as module functions
-    _stop_ahead()
+    _state.stop_ahead()
     _state = BuildState(command=_state.command)
     _stage(config)
     hub, problems = check_project_cached(project_root(config), config_name(config))
@@ -115,13 +115,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pages = pages
     _state.ahead = render_ahead(lambda uri: str(pages[uri].body()), list(pages))
     return config
-
-
-def _stop_ahead() -> None:
-    """Stop rendering ahead: every page is built, or the build ended."""
-    if _state.ahead is not None:
-        _state.ahead.close()
-        _state.ahead = None
 
 
 def _stage(config: MkDocsConfig) -> None:
@@ -249,7 +242,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     --strict is about to abort the build for the warnings it logged (MkDocs checks
     them only after this event).
     """
-    _stop_ahead()
+    _state.stop_ahead()
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.is_file():
@@ -273,7 +266,7 @@ def _abandon() -> None:
     """Throw away the build this hook started, if it did not finish. The previous site
     stays, unless it publishes a group the content withdrew: then it is deleted.
     """
-    _stop_ahead()
+    _state.stop_ahead()
     build = _finish()
     if build is None:
         return
