@@ -9,6 +9,7 @@ cannot follow a `mkdocs build` process) sees them too.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from bs4 import BeautifulSoup
 
 from peerhub.adapter.material import front_matter, index_entry
 from peerhub.content.vocabulary import OUTCOME_IDS
-from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.guides import page_url
+from peerhub.render.pages import (
+    generated_assets,
+    generated_page_addresses,
+    generated_pages,
+    search_entries,
+)
 from peerhub.render.project import load_site
 from peerhub.site import Site
 
@@ -188,3 +195,17 @@ def test_data_files_are_compact_utf8_and_the_schemas_are_the_committed_ones(
     for name in ("format", "group", "outcome"):
         committed = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
         assert files[f"schema/{name}.schema.json"] == committed, name
+
+
+@pytest.mark.parametrize("per_page", [100, 1])
+def test_the_addresses_validate_checks_are_the_generated_pages(hub: Site, per_page: int) -> None:
+    """`peerhub validate` checks guides against the generated pages' addresses without
+    making the pages; both must name the same pages, with the directory in one page or
+    several (one group per page here), a renamed format's old address, and no page for
+    a private group."""
+    settings = hub.settings.model_copy(update={"directory_page_size": per_page})
+    site = dataclasses.replace(hub, content=dataclasses.replace(hub.content, settings=settings))
+    made = {page_url(p.src_uri) for p in generated_pages(site)}
+    assert generated_page_addresses(site) == made
+    assert ("groups/page/2/" in made) == (per_page == 1)
+    assert "groups/secret/" not in made

@@ -27,7 +27,7 @@ from peerhub.content.problems import FILE_FIELD, Problem
 from peerhub.content.settings import DOCS_DIR
 from peerhub.decisions.charts import CHART_NAMES
 from peerhub.render.components import Components
-from peerhub.render.pages import generated_asset_paths, generated_pages
+from peerhub.render.pages import generated_asset_paths, generated_page_addresses
 from peerhub.site import Site
 
 __all__ = ["MACROS", "docs_collisions", "macro_call_problems", "page_url"]
@@ -176,7 +176,7 @@ def docs_collisions(root: Path, hub: Site) -> Iterator[Problem]:
     top = root / DOCS_DIR
     if not top.is_dir():
         return
-    generated = {page_url(p.src_uri) for p in generated_pages(hub)}
+    generated = generated_page_addresses(hub)
     assets = set(generated_asset_paths(hub))
     for path in sorted(top.rglob("*")):
         if not path.is_file():

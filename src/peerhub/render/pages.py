@@ -34,6 +34,7 @@ __all__ = [
     "SearchEntry",
     "generated_asset_paths",
     "generated_assets",
+    "generated_page_addresses",
     "generated_pages",
     "search_entries",
 ]
@@ -163,6 +164,23 @@ def generated_pages(
         crumb=("Pick an outcome", "../outcomes/"),
         search_exclude=True,
     )
+
+
+def generated_page_addresses(hub: Site) -> set[str]:
+    """The address of every page `generated_pages` makes, known without the published
+    views it needs for their titles: `peerhub validate` checks the guides against these
+    (`tests/test_generated.py` holds the two to the same set).
+    """
+    fixed = [urls.FORMATS, urls.FORMAT_CARDS, urls.OUTCOMES, urls.SETTINGS_REFERENCE, urls.KITS]
+    size = hub.settings.directory_page_size
+    pages = max(1, -(-len(hub.addresses) // size))
+    return {
+        *fixed,
+        *(urls.format_url(slug) for slug in [*hub.formats, *urls.RENAMED_FORMATS]),
+        *(urls.directory_page(number) for number in range(1, pages + 1)),
+        *(urls.group_url(address) for address in hub.addresses.values()),
+        *(urls.outcome_url(oid) for oid in hub.outcomes),
+    }
 
 
 def _directory(hub: Site, c: Components) -> Iterator[GeneratedPage]:
