@@ -16,7 +16,7 @@ from peerhub.content.yamlsafe import load_bytes
 from peerhub.decisions.checkins import Point, Trend, months_running, trends
 from peerhub.decisions.views import CheckInView
 from peerhub.render.components import Components
-from peerhub.render.pages import generated_assets
+from peerhub.render.datafiles import generated_assets
 from peerhub.render.project import check_project, load_site
 from peerhub.render.trendchart import trend_figure
 

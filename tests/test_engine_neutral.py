@@ -21,7 +21,8 @@ class Blocked:
         return None
 
 sys.meta_path.insert(0, Blocked())
-from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.datafiles import generated_assets
+from peerhub.render.pages import generated_pages, search_entries
 from peerhub.render.project import load_site
 
 hub = load_site(Path(sys.argv[1]))

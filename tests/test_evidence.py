@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from peerhub.decisions.evidence import evidence_for
 from peerhub.decisions.views import GroupView
 from peerhub.render.components import Components
-from peerhub.render.pages import generated_assets
+from peerhub.render.datafiles import generated_assets
 from peerhub.render.project import load_site
 from peerhub.render.schema import schemas
 from peerhub.site import Site

@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 
 from peerhub.adapter.material import front_matter, index_entry
 from peerhub.content.vocabulary import OUTCOME_IDS
+from peerhub.render.datafiles import generated_assets
 from peerhub.render.guides import page_url
 from peerhub.render.pages import (
-    generated_assets,
     generated_page_addresses,
     generated_pages,
     search_entries,

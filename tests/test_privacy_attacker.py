@@ -22,7 +22,8 @@ import pytest
 
 from peerhub.adapter.material import front_matter
 from peerhub.render.components import Components
-from peerhub.render.pages import generated_assets, generated_pages, search_entries
+from peerhub.render.datafiles import generated_assets
+from peerhub.render.pages import generated_pages, search_entries
 from peerhub.render.project import load_site
 from peerhub.site import Site
 

@@ -36,11 +36,8 @@ from peerhub.adapter.themeparts import SharedParts
 from peerhub.adapter.withdrawal import withdrawn
 from peerhub.content.revisions import last_changes, opened
 from peerhub.render.csp import UnexpectedScript, known_scripts, with_policy
-from peerhub.render.pages import (
-    generated_assets,
-    generated_pages,
-    search_entries,
-)
+from peerhub.render.datafiles import generated_assets
+from peerhub.render.pages import generated_pages, search_entries
 from peerhub.render.project import check_project_cached
 from peerhub.render.urls import CARDS_ENV, GROUPS_FEED, unpublishable
 

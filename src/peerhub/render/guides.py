@@ -27,7 +27,8 @@ from peerhub.content.problems import FILE_FIELD, Problem
 from peerhub.content.settings import DOCS_DIR
 from peerhub.decisions.charts import CHART_NAMES
 from peerhub.render.components import Components
-from peerhub.render.pages import generated_asset_paths, generated_page_addresses
+from peerhub.render.datafiles import generated_asset_paths
+from peerhub.render.pages import generated_page_addresses
 from peerhub.site import Site
 
 __all__ = ["MACROS", "docs_collisions", "macro_call_problems", "page_url"]
