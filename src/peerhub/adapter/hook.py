@@ -82,7 +82,8 @@ def on_startup(command: str, **_: object) -> None:
 @event_priority(100)  # before macros and every other plugin: bad content stops the build first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start the build next to `site/` (after putting back a site an interrupted build
-    left), then check all content and settings: any error stops the build there.
+    left), then check all content and settings: any error stops the build there. Then
+    list the generated pages and start rendering their bodies ahead (`ahead`).
     """
     global _state  # noqa: PLW0603 - MkDocs calls hooks as module functions
     _state.stop_ahead()
