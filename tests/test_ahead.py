@@ -4,6 +4,7 @@ and it never outlives the build."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from peerhub.adapter.ahead import AHEAD_ENV, FEWEST_AHEAD, Ahead, render_ahead
+
+from conftest import mkdocs_build_here, repo_copy
 
 pytestmark = pytest.mark.build  # each test starts a process
 
@@ -137,3 +140,16 @@ def test_the_copy_dies_with_a_killed_build() -> None:
         return state == "Z"
 
     wait_until(gone)
+
+
+def test_a_build_that_fails_before_its_pages_stops_the_copy(tmp_path: Path) -> None:
+    """A guide's macro fails while MkDocs reads the guides, before it asks for any
+    generated body: the copy, still rendering 300 groups' pages, is stopped with the
+    failed build and holds none of its files."""
+    root = repo_copy(tmp_path / "hub", synthetic=300)
+    index = root / "docs" / "index.md"
+    index.write_text(index.read_text() + "\n{{ group_chart(no_such_name) }}\n")
+    result = mkdocs_build_here(root, PEERHUB_RENDER_AHEAD="1", SOURCE_DATE_EPOCH="1800000000")
+    assert result.returncode != 0
+    assert "no_such_name" in result.stdout + result.stderr
+    assert multiprocessing.active_children() == []

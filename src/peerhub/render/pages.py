@@ -161,8 +161,7 @@ def generated_page_addresses(hub: Site) -> set[str]:
     (`tests/test_generated.py` holds the two to the same set).
     """
     fixed = [urls.FORMATS, urls.FORMAT_CARDS, urls.OUTCOMES, urls.SETTINGS_REFERENCE, urls.KITS]
-    size = hub.settings.directory_page_size
-    pages = max(1, -(-len(hub.addresses) // size))
+    pages = _directory_pages(len(hub.addresses), hub.settings.directory_page_size)
     return {
         *fixed,
         *(urls.format_url(slug) for slug in [*hub.formats, *urls.RENAMED_FORMATS]),
@@ -172,10 +171,16 @@ def generated_page_addresses(hub: Site) -> set[str]:
     }
 
 
+def _directory_pages(groups: int, size: int) -> int:
+    """How many pages the directory takes: one even with no group."""
+    return max(1, -(-groups // size))
+
+
 def _directory(hub: Site, c: Components) -> Iterator[GeneratedPage]:
     slugs = [slug for slug, _ in hub.directory_order]
     size = hub.settings.directory_page_size
-    chunks = [slugs[i : i + size] for i in range(0, len(slugs), size)] or [[]]
+    pages = _directory_pages(len(slugs), size)
+    chunks = [slugs[i * size : (i + 1) * size] for i in range(pages)]
     for number, chunk in enumerate(chunks, start=1):
         at = urls.directory_page(number)
         yield GeneratedPage(
