@@ -53,10 +53,12 @@ build: $(SITE_STAMP)
 cards: $(SITE_STAMP) chromium
 	$(BIN)/peerhub build --cards
 
-# Browser tests need Chromium, the picker's lookup test Node.js, `make lint` npm and the Nu HTML
-# checker Java; install Debian's packages when they are missing and we can.
+# Browser tests need Chromium (they drive its headless shell), the picker's lookup test
+# Node.js, `make lint` npm and the Nu HTML checker Java; install Debian's packages when
+# they are missing and we can.
 chromium:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \

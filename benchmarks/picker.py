@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from peerhub.render.chromium import ARGS, CHROMIUM  # the browser tests' Chromium, launched alike
+from peerhub.render.chromium import ARGS, DRIVEN  # the browser tests' Chromium, launched alike
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,7 +87,7 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         timings: list[float] = []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=DRIVEN, args=ARGS)
             page = browser.new_page()
             page.goto(url + "outcomes/")
             page.wait_for_selector("#outcome-picker.ph-picker--ready")

@@ -23,7 +23,7 @@ from pathlib import Path
 from build import hub_copy
 from playwright.sync_api import sync_playwright
 
-from peerhub.render.chromium import ARGS, CHROMIUM
+from peerhub.render.chromium import ARGS, DRIVEN
 
 # The tests' server helpers, shared (as build.py shares their synthetic groups).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -58,7 +58,7 @@ def measure(groups: int, edits: int) -> list[float]:
 def _edits(url: str, source: Path, edits: int) -> list[float]:
     seconds = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=DRIVEN, args=ARGS)
         page = browser.new_page()
         page.goto(f"{url}groups/{source.stem}/")
         for number in range(1, edits + 1):

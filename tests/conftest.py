@@ -31,7 +31,7 @@ from peerhub.content.settings import load_settings
 from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.decisions.picker.choices import Constraints
 from peerhub.decisions.picker.recommend import Answer
-from peerhub.render.chromium import ARGS, CHROMIUM
+from peerhub.render.chromium import ARGS, DRIVEN
 from peerhub.render.picker_table import CHOICES
 from peerhub.render.project import load_site
 from peerhub.site import Site
@@ -458,7 +458,7 @@ def unsafe_parts(fragment: object) -> list[str]:
 #: Browser tests need Debian's chromium. Locally they are skipped without it; in CI
 #: (`CI` set) a missing browser fails them instead, so a skip cannot pass for a pass.
 needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    not Path(DRIVEN).exists() and not os.environ.get("CI"),
     reason="Debian's chromium is not installed",
 )
 
@@ -517,7 +517,7 @@ def real_build(real_site: tuple[str, Path]) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        instance = p.chromium.launch(executable_path=DRIVEN, args=ARGS)
         yield instance
         instance.close()
 

@@ -63,17 +63,11 @@ def test_kit_matches_the_picker(browser: object, site_url: str, name: str) -> No
         assert page.locator("h1").text_content() == "Start kit: " + design["title"]
         facts = facts_of(page)
         assert (facts["Size"], facts["Meetings"]) == (design["size"], design["meetings"])
-        rows = page.locator("#meeting-1 tbody tr").all()
-        steps = [
-            [r.locator("td").nth(1).text_content(), r.locator("td").nth(0).text_content()]
-            for r in rows
-        ]
-        assert [s[0] for s in steps] == [s[0] for s in design["agenda"]]
-        starts = [int(s[1].split("–")[0]) for s in steps]
-        assert starts == [sum(m for _, m in design["agenda"][:i]) for i in range(len(steps))]
-        for number, agenda in ((2, design["later"]), (3, design["later"])):
-            rows = page.locator(f"#meeting-{number} tbody tr").all()
-            assert [cell(r, 1) for r in rows] == [s[0] for s in agenda]
+        times, titles, second, third = page.evaluate(MEETINGS_SHOWN)
+        assert titles == [s[0] for s in design["agenda"]]
+        starts = [int(time.split("–")[0]) for time in times]
+        assert starts == [sum(m for _, m in design["agenda"][:i]) for i in range(len(titles))]
+        assert second == third == [s[0] for s in design["later"]]
         check_default_start(page.locator("#kit-start").input_value())
         first = dt.date.today() + dt.timedelta(days=40)
         while in_holidays(first):
@@ -112,6 +106,21 @@ def facts_of(page: object) -> dict[str, str]:
             strict=True,
         )
     )
+
+
+#: The kit's facts and the steps of its first and second meetings, read in one call.
+KIT_SHOWN = """() => {
+  const texts = selector => [...document.querySelectorAll(selector)].map(e => e.textContent);
+  const steps = n => texts(`#meeting-${n} tbody tr > td:nth-child(2)`);
+  return [texts('dl.ph-facts dd'), steps(1), steps(2)];
+}"""
+
+#: The first meeting's step times and titles, and the second's and third's titles.
+MEETINGS_SHOWN = """() => {
+  const cells = (n, column) => [...document.querySelectorAll(
+    `#meeting-${n} tbody tr > td:nth-child(${column})`)].map(e => e.textContent);
+  return [cells(1, 1), cells(1, 2), cells(2, 2), cells(3, 2)];
+}"""
 
 
 def cell(row: object, index: int) -> str:
@@ -184,9 +193,7 @@ def test_every_golden_case_opens_the_kit_it_shows(
     for design, href in zip(case["designs"], links, strict=True):
         page.goto(urljoin(site_url + "outcomes/", href))  # relative or absolute
         page.wait_for_selector("#meeting-1")
-        facts = page.locator("dl.ph-facts dd").all_text_contents()
-        first = [cell(r, 1) for r in page.locator("#meeting-1 tbody tr").all()]
-        later = [cell(r, 1) for r in page.locator("#meeting-2 tbody tr").all()]
+        facts, first, later = page.evaluate(KIT_SHOWN)
         if (
             facts[1:3] != [design["size"], design["meetings"]]
             or first != [s[0] for s in design["agenda"]]

@@ -1,6 +1,8 @@
 """How the hub runs Chromium: Debian's package (or the one PEERHUB_CHROMIUM names),
 headless, with the flags a machine without outside network needs. The card deck's
-PDFs are printed with it, and the browser tests and benchmarks drive the same one.
+PDFs are printed with it. The browser tests and benchmarks drive Debian's
+chromium-headless-shell when it is installed: the same engine without the full
+browser's windowing, which is what Playwright itself runs headless, and lighter.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-__all__ = ["ARGS", "CHROMIUM", "print_to_pdf"]
+__all__ = ["ARGS", "CHROMIUM", "DRIVEN", "print_to_pdf"]
 
 CHROMIUM = os.environ.get("PEERHUB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+#: The Chromium that Playwright drives in the tests and benchmarks.
+DRIVEN = os.environ.get("PEERHUB_CHROMIUM") or shutil.which("chromium-headless-shell") or CHROMIUM
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
