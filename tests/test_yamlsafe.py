@@ -8,6 +8,8 @@ import pytest
 
 from peerhub.content.yamlsafe import MAX_BYTES, YamlProblem, load_bytes
 
+from conftest import REPO
+
 
 def problem(raw: bytes) -> str:
     with pytest.raises(YamlProblem) as caught:
@@ -77,3 +79,22 @@ def test_alias_bomb_is_refused_quickly() -> None:
     message = problem(b"\n".join(lines) + b"\n")
     assert time.perf_counter() - start < 1.0
     assert "anchors ('&name') are not allowed" in message
+
+
+def test_a_slim_document_points_where_the_whole_one_does_for_every_top_level_field() -> None:
+    """A group file is kept after its checks only as `top_level()`; the checks across
+    files (a shared anonymous_id) must still point at the same place."""
+    files = sorted(REPO.glob("groups/*.yml")) + sorted(REPO.glob("formats/*.yml"))
+    files += sorted(REPO.glob("tests/cases/*/groups/*.yml"))
+    compared = 0
+    for path in files:
+        try:
+            whole = load_bytes(path.read_bytes(), path.name)
+        except YamlProblem:
+            continue
+        slim = whole.top_level()
+        assert all(len(loc) <= 1 for loc in [*slim.values, *slim.keys])
+        for name in whole.data:
+            assert slim.where((name,)) == whole.where((name,)), (path, name)
+            compared += 1
+    assert compared > 500

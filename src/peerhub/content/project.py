@@ -132,18 +132,28 @@ def check_content(
     problems += found
     problems += site_problems(root, config)
     refused_files: dict[str, list[Refused[Any]]] = {"formats": [], "groups": []}
-    formats = _load_folder(root, "formats", Format, problems, refused_files["formats"])
-    groups = _load_folder(root, "groups", Group, problems, refused_files["groups"])
-    outcomes = _load_folder(root, "outcomes", Outcome, problems)
+    formats = _load_folder(
+        root, "formats", Format, problems, refused_files=refused_files["formats"]
+    )
     content.formats = {e.slug: e.model for e in formats}
+    check_format = partial(rules.check_format, formats=content.formats)
+    check_group = partial(rules.check_group, formats=content.formats, today=on)
+    # Thousands of group files: each is checked as it loads and keeps only its top-level
+    # positions, so the whole project's documents are never held at once.
+    groups = _load_folder(
+        root,
+        "groups",
+        Group,
+        problems,
+        refused_files=refused_files["groups"],
+        check=lambda e: check_group(e.slug, e.model),
+    )
+    outcomes = _load_folder(root, "outcomes", Outcome, problems)
     # A file the schema refused is still checked for formats that do not exist, so a
     # contributor sees every problem in one round, not the names only after the fields.
     problems += unknown_names(refused_files["formats"], "related", content.formats)
     problems += unknown_names(refused_files["groups"], "formats", content.formats)
-    check_format = partial(rules.check_format, formats=content.formats)
-    check_group = partial(rules.check_group, formats=content.formats, today=on)
     problems += _findings(formats, lambda e: check_format(e.slug, e.model))
-    problems += _findings(groups, lambda e: check_group(e.slug, e.model))
     # ...and the fields it accepted go through the rules that only their own values trip.
     problems += accepted_findings(refused_files["formats"], check_format)
     problems += accepted_findings(refused_files["groups"], check_group)
@@ -188,8 +198,13 @@ def _load_folder(
     folder: str,
     model: type[M],
     problems: list[Problem],
+    *,
     refused_files: list[Refused[M]] | None = None,
+    check: Callable[[Entry[M]], Iterator[Finding]] | None = None,
 ) -> list[Entry[M]]:
+    """The folder's files that validated; with `check`, each is checked at once and
+    keeps a slim document (see `Document.top_level`).
+    """
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
         display = f"{folder}/{path.name}"
@@ -207,7 +222,11 @@ def _load_folder(
             continue
         instance, found = validate(doc, model)
         problems += found
-        if instance is not None:
+        if instance is not None and check is not None:
+            entry = Entry(path.stem, doc, instance)
+            problems += _findings([entry], check)
+            entries.append(Entry(path.stem, doc.top_level(), instance))
+        elif instance is not None:
             entries.append(Entry(path.stem, doc, instance))
         elif refused_files is not None:
             refused_files.append(refused(path.stem, doc, model, found))
