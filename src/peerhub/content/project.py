@@ -138,8 +138,8 @@ def check_content(
     content.formats = {e.slug: e.model for e in formats}
     check_format = partial(rules.check_format, formats=content.formats)
     check_group = partial(rules.check_group, formats=content.formats, today=on)
-    # Thousands of group files: each is checked as it loads and keeps only its top-level
-    # positions, so the whole project's documents are never held at once.
+    # Thousands of group files: each is checked as it loads and keeps only where its
+    # anonymous_id is written, so the project's documents are never all held at once.
     groups = _load_folder(
         root,
         "groups",
@@ -147,6 +147,7 @@ def check_content(
         problems,
         refused_files=refused_files["groups"],
         check=lambda e: check_group(e.slug, e.model),
+        keep=("anonymous_id",),
     )
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
     # A file the schema refused is still checked for formats that do not exist, so a
@@ -201,9 +202,10 @@ def _load_folder(
     *,
     refused_files: list[Refused[M]] | None = None,
     check: Callable[[Entry[M]], Iterator[Finding]] | None = None,
+    keep: tuple[str, ...] = (),
 ) -> list[Entry[M]]:
     """The folder's files that validated; with `check`, each is checked at once and
-    keeps a slim document (see `Document.top_level`).
+    keeps only the positions of the top-level fields in `keep` (`Document.only`).
     """
     entries: list[Entry[M]] = []
     for path in content_files(root, folder):
@@ -225,7 +227,7 @@ def _load_folder(
         if instance is not None and check is not None:
             entry = Entry(path.stem, doc, instance)
             problems += _findings([entry], check)
-            entries.append(Entry(path.stem, doc.top_level(), instance))
+            entries.append(Entry(path.stem, doc.only(*keep), instance))
         elif instance is not None:
             entries.append(Entry(path.stem, doc, instance))
         elif refused_files is not None:
