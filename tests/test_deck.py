@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from peerhub.commands.cli import main
-from peerhub.render import deck
+from peerhub.render import deck, urls
 from peerhub.render.deck import SIDE_LINES, Card, Section, cards, qr_svg, sheets
 from peerhub.render.project import load_site
 from peerhub.site import Site
@@ -342,7 +342,16 @@ def test_cards_printed_for_the_placeholder_address_say_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Printed QR codes cannot be corrected: cards made without PEERHUB_SITE_URL point
-    at mkdocs.yml's placeholder, and the command says so (and how to fix it)."""
+    at mkdocs.yml's placeholder, and the command says so (and how to fix it). What is
+    printed is the `built` fixture's concern; here Chromium's printing is stood in for.
+    """
+    printed: list[str] = []
+
+    def print_to_pdf(url: str, target: Path, **_: object) -> None:
+        printed.append(url.rsplit("#", 1)[1])
+        target.write_bytes(b"%PDF-1.7")
+
+    monkeypatch.setattr(deck, "print_to_pdf", print_to_pdf)
     root = make_project(tmp_path / "hub")
     monkeypatch.delenv("PEERHUB_SITE_URL", raising=False)
     assert main(["build", "--cards", "--root", str(root)]) == 0
@@ -352,3 +361,4 @@ def test_cards_printed_for_the_placeholder_address_say_so(
     monkeypatch.setenv("PEERHUB_SITE_URL", SITE_URL)
     assert main(["build", "--cards", "--root", str(root)]) == 0
     assert "placeholder" not in capsys.readouterr().err
+    assert printed == [*urls.CARD_PDFS] * 2  # both builds printed both papers
