@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -173,22 +174,28 @@ def as_json(view: Any) -> Any:
     """`view` as the API files publish it: objects as dicts in the allow-list's field
     order, tuples as lists, dates in ISO form.
     """
-    if dataclasses.is_dataclass(view) and not isinstance(view, type):
-        return {f.name: as_json(getattr(view, f.name)) for f in _ordered(type(view))}
+    if type(view) in _PLAIN:  # most values: thousands of groups' texts and numbers
+        return view
     if isinstance(view, tuple | list):
         return [as_json(item) for item in view]
     if isinstance(view, dt.date):
         return view.isoformat()
+    if dataclasses.is_dataclass(view) and not isinstance(view, type):
+        return {name: as_json(getattr(view, name)) for name in _ordered(type(view))}
     return view
 
 
-def _ordered(kind: type) -> list[dataclasses.Field[Any]]:
-    """A group view's fields in the order the API has always listed them: the group
-    file's fields as the model declares them, then slug, status and anonymous.
+#: Types `as_json` gives back as they are.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _ordered(kind: type) -> tuple[str, ...]:
+    """A view's field names in the order the API has always listed them: for a group,
+    the group file's fields as the model declares them, then slug, status and anonymous.
     """
-    fields = list(dataclasses.fields(kind))
+    names = [f.name for f in dataclasses.fields(kind)]
     if kind is not GroupView:
-        return fields
-    by_name = {f.name: f for f in fields}
+        return tuple(names)
     order = [*Group.model_fields, "slug", "status", "anonymous"]
-    return [by_name[name] for name in order if name in by_name]
+    return tuple(name for name in order if name in names)
