@@ -2,9 +2,9 @@
 
 Usage: .venv/bin/python benchmarks/picker.py [--runs N]   (or `make bench`)
 
-Builds the hub into a temporary folder, serves it on 127.0.0.1, and in headless
-Chromium (Debian's package) measures, for each outcome, the time from clicking it
-to the second animation frame after the results are rendered (results painted).
+Builds the hub into a temporary folder, serves it on 127.0.0.1, and in the headless
+Chromium the tests drive measures, for each outcome, the time from clicking it to the
+second animation frame after the results are rendered (results painted).
 Prints a table; the budgets are in SPEC.md.
 """
 

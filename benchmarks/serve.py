@@ -3,7 +3,7 @@
 Usage: .venv/bin/python benchmarks/serve.py [--groups 1000] [--edits 3]   (or `make bench`)
 
 Copies the project with N seeded synthetic groups, starts `mkdocs serve` on a free
-port of 127.0.0.1, opens one group's page in headless Chromium (Debian's package), then
+port of 127.0.0.1, opens one group's page in headless Chromium (as the tests drive it), then
 changes that group's summary in its file and measures the seconds until the open page
 shows the new summary (MkDocs rebuilds and its live reload refreshes the page). Budget:
 5 s at 1,000 groups.

@@ -455,8 +455,9 @@ def unsafe_parts(fragment: object) -> list[str]:
     return found
 
 
-#: Browser tests need Debian's chromium. Locally they are skipped without it; in CI
-#: (`CI` set) a missing browser fails them instead, so a skip cannot pass for a pass.
+#: Browser tests need Debian's chromium-headless-shell (or chromium). Locally they are
+#: skipped without it; in CI (`CI` set) a missing browser fails them instead, so a skip
+#: cannot pass for a pass.
 needs_chromium = pytest.mark.skipif(
     not Path(DRIVEN).exists() and not os.environ.get("CI"),
     reason="Debian's chromium is not installed",
