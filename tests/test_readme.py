@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from servers import first_answer, free_port
+
+from peerhub.render.chromium import DRIVEN
 
 from conftest import REPO, repo_copy
 
@@ -39,6 +42,17 @@ def test_quick_start_names_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert re.search(r"^make test$", (REPO / ".ci" / "run").read_text(), flags=re.M)
+
+
+def test_ci_and_make_test_install_the_browser_the_tests_drive() -> None:
+    """The browser tests drive Debian's chromium-headless-shell when it is there (and
+    fall back to the slower full browser): both ways of running the suite install it."""
+    assert "missing+=(chromium-headless-shell)" in (REPO / ".ci" / "run").read_text()
+    chromium_step = (REPO / "Makefile").read_text().split("\nchromium:", 1)[1].split("\n\n")[0]
+    assert 'missing="$$missing chromium-headless-shell"' in chromium_step
+    shell = shutil.which("chromium-headless-shell")
+    if shell and not os.environ.get("PEERHUB_CHROMIUM"):
+        assert shell == DRIVEN
 
 
 def test_every_make_target_in_the_readme_exists() -> None:

@@ -139,7 +139,9 @@ def check_content(
     check_format = partial(rules.check_format, formats=content.formats)
     check_group = partial(rules.check_group, formats=content.formats, today=on)
     # Thousands of group files: each is checked as it loads and keeps only where its
-    # anonymous_id is written, so the project's documents are never all held at once.
+    # anonymous_id is written (the one check across them), so the project's documents
+    # are never all held at once.
+    shared = "anonymous_id"
     groups = _load_folder(
         root,
         "groups",
@@ -147,7 +149,7 @@ def check_content(
         problems,
         refused_files=refused_files["groups"],
         check=lambda e: check_group(e.slug, e.model),
-        keep=("anonymous_id",),
+        keep=(shared,),
     )
     outcomes = _load_folder(root, "outcomes", Outcome, problems)
     # A file the schema refused is still checked for formats that do not exist, so a
@@ -160,7 +162,7 @@ def check_content(
     problems += accepted_findings(refused_files["groups"], check_group)
     problems += _same_value(
         groups,
-        "anonymous_id",
+        shared,
         f"the same anonymous_id; each group needs its own (such as '{new_opaque_id()}')",
     )
     problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, content.formats))
@@ -224,14 +226,15 @@ def _load_folder(
             continue
         instance, found = validate(doc, model)
         problems += found
-        if instance is not None and check is not None:
-            entry = Entry(path.stem, doc, instance)
+        if instance is None:
+            if refused_files is not None:
+                refused_files.append(refused(path.stem, doc, model, found))
+            continue
+        entry = Entry(path.stem, doc, instance)
+        if check is not None:
             problems += _findings([entry], check)
-            entries.append(Entry(path.stem, doc.only(*keep), instance))
-        elif instance is not None:
-            entries.append(Entry(path.stem, doc, instance))
-        elif refused_files is not None:
-            refused_files.append(refused(path.stem, doc, model, found))
+            entry = Entry(path.stem, doc.only(*keep), instance)
+        entries.append(entry)
     return entries
 
 
