@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
+from peerhub.content.fieldtypes import first_hidden_character
 from peerhub.content.groups import Group
 from peerhub.content.problems import ContentError
 from peerhub.content.validation import validate
@@ -107,6 +109,24 @@ def test_hidden_characters_are_refused(char: str) -> None:
     assert f"contains an invisible or control character (U+{ord(char):04X}) at character 4" in (
         message
     )
+
+
+def test_every_character_the_text_fields_refuse_is_one_python_calls_unprintable() -> None:
+    """Text Python calls printable skips the search for refused characters: over every
+    code point, each refused one must be unprintable, or it would slip through."""
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    refused = [c for c in every if first_hidden_character(c, multiline=False)]
+    assert len(refused) > 2000  # controls, surrogates, non-characters, the sneaky ones
+    assert [f"U+{ord(c):04X}" for c in refused if c.isprintable()] == []
+    in_prose = {c for c in refused if first_hidden_character(c, multiline=True)}
+    assert set(refused) - in_prose == {"\t", "\n"}
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u00ad", "\U0010ffff", "\u200b", "\ufdd0"])
+def test_a_refused_character_in_printable_looking_prose_is_still_found(char: str) -> None:
+    story = f"  story: |\n    Line one.\n    Then a hidden {char}mark.\n"
+    (message,) = messages(VALID_GROUP + story.replace("  story", "story"))
+    assert f"invisible or control character (U+{ord(char):04X})" in message
 
 
 def test_over_long_text_is_refused() -> None:

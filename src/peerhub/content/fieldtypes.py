@@ -29,6 +29,7 @@ __all__ = [
     "Slug",
     "Url",
     "YesNo",
+    "first_hidden_character",
     "is_slug",
     "new_opaque_id",
 ]
@@ -64,9 +65,21 @@ def _refuse(found: re.Match[str] | None, kind: str, message: str) -> None:
         raise PydanticCustomError(kind, message, where)
 
 
+def first_hidden_character(value: str, *, multiline: bool) -> re.Match[str] | None:
+    """The first invisible or control character in `value`, which text fields refuse
+    (tabs and line breaks only in one-line fields).
+    """
+    return (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+
+
 def _clean_text(value: str, *, multiline: bool) -> str:
+    # Every character refused below is one Unicode calls unprintable (a control, format,
+    # surrogate, unassigned or separator character), so text Python calls printable
+    # (nearly all of it) skips the search; a newline or tab makes prose take it.
+    if value.isprintable():
+        return value.strip()
     _refuse(
-        (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value),
+        first_hidden_character(value, multiline=multiline),
         "hidden_character",
         "contains an invisible or control character ({char}) at character "
         "{index}; delete it and type the text again",
