@@ -16,14 +16,16 @@ import difflib
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 from inline_snapshot import Format, external_file, register_format
 from rich.text import Text
 
 from peerhub.decisions.picker.choices import Constraints
-from peerhub.decisions.picker.recommend import Recommendation
+from peerhub.decisions.picker.recommend import Answer, Recommendation, design_key
 from peerhub.render.cards import meetings_text
+from peerhub.render.urls import kit_url
 from peerhub.site import Site
 
 FOLDER = Path(__file__).parent / "picker"
@@ -55,17 +57,39 @@ def shown(r: Recommendation) -> dict[str, Any]:
     }
 
 
-def expected_now(hub: Site, case: dict[str, Any]) -> dict[str, Any]:
-    """What the code gives today for a case's input (to compare with, or to update)."""
-    outcome = case["outcome"]
+def _answer(hub: Site, case: dict[str, Any]) -> Answer:
     if case.get("page"):
-        return {
-            "designs": [shown(r) for r in hub.recommender.recommend(outcome, Constraints()).designs]
-        }
+        return hub.recommender.recommend(case["outcome"], Constraints())
     choices = case.get("choices") or {}
     values = [str(choices.get(d, "any")) for d in DIMENSIONS]
-    answer = hub.recommender.recommend(outcome, Constraints.from_choices(*values))
+    return hub.recommender.recommend(case["outcome"], Constraints.from_choices(*values))
+
+
+def expected_now(hub: Site, case: dict[str, Any]) -> dict[str, Any]:
+    """What the code gives today for a case's input (to compare with, or to update)."""
+    answer = _answer(hub, case)
+    if case.get("page"):
+        return {"designs": [shown(r) for r in answer.designs]}
     return {"designs": [shown(r) for r in answer.designs], "notes": list(answer.notes)}
+
+
+def kit_addresses(hub: Site, case: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
+    """The start kit's address and query for each design the picker shows for a case:
+    the design's kit (`urls.kit_url`) with the case's choices added, as the picker's
+    script links it."""
+    outcome = case["outcome"]
+    chosen = {k: str(v) for k, v in (case.get("choices") or {}).items() if str(v) != "any"}
+    found = []
+    for r in _answer(hub, case).designs:
+        address = urlsplit(kit_url(outcome, design_key(outcome, r.key)))
+        found.append((address.path, {**dict(parse_qsl(address.query)), **chosen}))
+    return found
+
+
+def address_of(href: str) -> tuple[str, dict[str, str]]:
+    """A link's path and query, in the form `kit_addresses` gives them."""
+    parts = urlsplit(href)
+    return parts.path, dict(parse_qsl(parts.query))
 
 
 class _Step(list):  # type: ignore[type-arg]

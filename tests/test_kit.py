@@ -25,7 +25,7 @@ from peerhub.decisions.picker.choices import Constraints
 from peerhub.site import Site
 
 from conftest import REPO, needs_chromium
-from picker_cases import FOLDER, load
+from picker_cases import FOLDER, kit_addresses, load
 
 pytestmark = needs_chromium
 CASES = ["issue-support-small-virtual", "issue-networking-thirty-in-person", "support-any"]
@@ -181,17 +181,16 @@ ALL_CASES = [c for c in sorted(FOLDER.glob("*.yml")) if not load(c).get("page")]
 # whole suite wait for one worker; as separate tests, pytest-xdist spreads them.
 @pytest.mark.parametrize("path", ALL_CASES, ids=[c.stem for c in ALL_CASES])
 def test_every_golden_case_opens_the_kit_it_shows(
-    browser: object, site_url: str, path: Path
+    browser: object, site_url: str, path: Path, hub: Site
 ) -> None:
+    """Each design's kit, at the address the picker's card links (which
+    test_picker_cases.py checks, for the same cases), shows the card's design."""
     page = browser.new_page()
     mismatches = []
     case = load(path)
-    query = urlencode({"outcome": case["outcome"], **(case.get("choices") or {})})
-    page.goto(f"{site_url}outcomes/?{query}")
-    page.wait_for_selector("#picker-results article")
-    links = [a.get_attribute("href") for a in page.locator(".ph-design .ph-kit a").all()]
-    for design, href in zip(case["designs"], links, strict=True):
-        page.goto(urljoin(site_url + "outcomes/", href))  # relative or absolute
+    kits = kit_addresses(hub, case)
+    for design, (address, query) in zip(case["designs"], kits, strict=True):
+        page.goto(urljoin(site_url, address.lstrip("/")) + "?" + urlencode(query))
         page.wait_for_selector("#meeting-1")
         facts, first, later = page.evaluate(KIT_SHOWN)
         if (

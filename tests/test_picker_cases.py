@@ -8,7 +8,7 @@ import itertools
 import json
 import subprocess
 from pathlib import Path
-from urllib.parse import urlencode, urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,7 +20,15 @@ from peerhub.render.picker_table import CHOICES, picker_data
 from peerhub.site import Site
 
 from conftest import NODE, REPO, needs_chromium, needs_node
-from picker_cases import CASES, case_file, expected_now, load, reviewed
+from picker_cases import (
+    CASES,
+    address_of,
+    case_file,
+    expected_now,
+    kit_addresses,
+    load,
+    reviewed,
+)
 
 PICKER_CASES = [c for c in CASES if not load(c).get("page")]
 PAGE_CASES = [c for c in CASES if load(c).get("page")]
@@ -153,7 +161,7 @@ def shown_in_picker(page: object) -> dict[str, object]:
 @needs_chromium
 @pytest.mark.parametrize("path", PICKER_CASES, ids=[c.stem for c in PICKER_CASES])
 def test_the_picker_script_shows_every_case(
-    browser: object, site_url: tuple[str, Path], path: Path
+    browser: object, site_url: tuple[str, Path], path: Path, hub: Site
 ) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -166,9 +174,16 @@ def test_the_picker_script_shows_every_case(
     page.wait_for_selector("#picker-results article")
     shown = [{k: v for k, v in d.items() if k != "later"} for d in case["designs"]]
     picked = shown_in_picker(page)
+    kits = page.locator(".ph-design .ph-kit a").evaluate_all("as => as.map(a => a.href)")
     context.close()
     assert errors == []
     assert picked == {"designs": shown, "notes": case["notes"]}
+    # Each card links its design's kit with the reader's choices (test_kit.py opens
+    # these addresses and checks the kit shows what the card does).
+    root = urlsplit(url).path
+    assert [address_of(k) for k in kits] == [
+        (root + path.lstrip("/"), query) for path, query in kit_addresses(hub, case)
+    ]
 
 
 def _cards_markup(html: str, address: str) -> list[str]:
