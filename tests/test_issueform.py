@@ -15,9 +15,11 @@ from pydantic import BaseModel
 
 from peerhub.commands.cli import main
 from peerhub.commands.issues.definitions import form_yaml
-from peerhub.commands.issues.questions import form_fields
+from peerhub.commands.issues.questions import checkin_fields, form_fields
 from peerhub.commands.issues.reader import group_from_issue
+from peerhub.commands.issues.reply import reply
 from peerhub.content.groups import Group
+from peerhub.content.problems import Problem
 from peerhub.content.validation import validate
 from peerhub.content.yamlsafe import load_bytes
 from peerhub.render.project import check_project
@@ -290,3 +292,82 @@ def test_yes_no_answers_and_whole_numbers_are_written_as_yaml_values(hub: Site) 
     assert yaml.safe_load(text)["running"] is True
     _, text, _ = group_from_issue(hub, complete + asked.format("No, it has stopped"))
     assert yaml.safe_load(text)["running"] is False
+
+
+def said(hub: Site, *found: tuple[str, str], checkin: bool = False) -> list[str]:
+    """The bot's items for problems given as (field, message), in its order."""
+    questions = checkin_fields() if checkin else form_fields(hub)
+    problems = [Problem("issue", 1, 1, field, message) for field, message in found]
+    return [line for line in reply(problems, questions).splitlines() if line.startswith("- ")]
+
+
+def test_the_rules_file_words_become_the_forms_questions_and_answers(hub: Site) -> None:
+    """Each rule that names a file's field or value, as the bot says it on the form:
+    the question's label, the option as the form shows it, and a cleared answer for a
+    removed line. Expected words written from the form's questions and options."""
+    assert said(
+        hub,
+        (
+            "join_how",
+            "is published only with the contact; add contact: and publish_contact: true, "
+            "or remove this line",
+        ),
+        (
+            "publish_contact",
+            "contacts are never published for anonymous groups; remove this line or set "
+            "visibility: public",
+        ),
+        (
+            "joining",
+            "the group has ended, so it cannot be 'open'; use joining: closed or remove the line",
+        ),
+        ("outcomes.secondary[1]", "leave it out, or make it the main one: primary: support"),
+    ) == [
+        "- **Other outcomes**: leave it out, or make it the main one: “Main outcome”: Support",
+        "- **Can new members join?**: the group has ended, so it cannot be 'open'; use "
+        "“Can new members join?”: No, not at the moment or clear that answer",
+        "- **How to ask to join**: is published only with the contact; add “Contact name” and "
+        "“Publish the contact?”: ticked, or clear that answer",
+        "- **Publish the contact?**: contacts are never published for anonymous groups; clear "
+        "that answer or set “What may we publish?”: Public",
+    ]
+
+
+def test_each_problem_goes_under_its_question_or_the_form(hub: Site) -> None:
+    """A listed field's own question; a nested one's (`links[2].url`, `contact`) the
+    first question of its field; the summary's missing section; anything else the form."""
+    assert said(
+        hub,
+        ("favourite_snack", "unknown field"),
+        ("links[2].url", "links must start with https://"),
+        ("contact", "add a name"),
+        ("summary", "the section '### One-sentence summary' is missing; fill it in"),
+        ("size.attendance", "expected a whole number"),
+        ("session_minutes", "expected a whole number, got 'an hour'"),
+    ) == [
+        "- **One-sentence summary**: this question is gone from the issue; edit the issue and "
+        "answer it",
+        "- **Meeting length in minutes**: write a whole number, such as 45 (the answer was "
+        "'an hour')",
+        "- **People at a typical meeting**: write a whole number, such as 8",
+        "- **Links**: links must start with https://",
+        "- **Contact name**: add a name",
+        "- **The form**: unknown field",
+    ]
+
+
+def test_only_the_check_ins_decimal_question_asks_for_a_decimal(hub: Site) -> None:
+    attendance = "How many members came to a meeting, on average, in that time?"
+    assert said(
+        hub,
+        ("attendance", "expected a number, got 'most'"),
+        ("members", "expected a whole number, got 'six'"),
+        checkin=True,
+    ) == [
+        "- **How many members does the group have today?**: write a whole number, such as 8 "
+        "(the answer was 'six')",
+        f"- **{attendance}**: write a number, such as 6.5 (the answer was 'most')",
+    ]
+    assert said(hub, ("attendance", "must be 0 or more"), checkin=True) == [
+        f"- **{attendance}**: must be 0 or more"
+    ]

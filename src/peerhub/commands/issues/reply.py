@@ -24,6 +24,7 @@ _FILE_WORDS = (
     ("write one, or delete the line", "answer it, or leave it empty"),
     ("remove this line or", "clear that answer or"),
     ("remove this line", "clear that answer"),
+    ("remove the line", "clear that answer"),
     ("delete the line", "clear that answer"),
 )
 #: Characters Markdown or GitHub would read in a quoted answer (emphasis, code, links,
@@ -53,23 +54,21 @@ _OTHER_LABELS = {"consent": "Consent", "(form)": "The form"}
 
 
 def _question(field: str, questions: Sequence[FormField]) -> FormField | None:
-    """The question whose answer fills `field` (`links[1].url` → Links; a nested
-    field's parent → its first question).
+    """The question whose answer fills `field`, else the first question of its
+    top-level field (`links[1].url` → Links, `contact` → Contact name).
     """
     path = re.sub(r"\[\d+\]", "", field)
-    for candidate in (path, path.rsplit(".", 1)[0]):
-        for spec in questions:
-            if spec.field == candidate or spec.field.rsplit(".", 1)[-1] == candidate:
-                return spec
-    root = path.split(".", 1)[0]
-    return next((s for s in questions if s.field.split(".", 1)[0] == root), None)
+    for spec in questions:
+        if spec.field == path:
+            return spec
+    root = path.partition(".")[0]
+    return next((s for s in questions if s.field.partition(".")[0] == root), None)
 
 
 def _in_form_words(problem: Problem, spec: FormField | None, questions: Sequence[FormField]) -> str:
     message = one_line(problem.message)
     if spec is not None and message.startswith("expected a whole number"):
-        leaf = spec.field.rsplit(".", 1)[-1]
-        example = NUMBER_EXAMPLES.get(leaf, "8")
+        example = NUMBER_EXAMPLES.get(spec.field, "8")
         return f"write a whole number, such as {example}{_answered(message)}"
     if spec is not None and spec.kind == "decimal" and message.startswith("expected a number"):
         return f"write a number, such as {DECIMAL_EXAMPLE}{_answered(message)}"
@@ -101,7 +100,7 @@ def _named_by_label(message: str, questions: Sequence[FormField]) -> str:
             written = rf"'?\b{re.escape(leaf)}: {re.escape(value)}\b'?"
             message = re.sub(written, f"“{spec.label}”: {answer}", message)
     for spec in questions:  # a bare `contact:` is the first question it fills
-        root = spec.field.split(".", 1)[0]
+        root = spec.field.partition(".")[0]
         message = re.sub(rf"(?<![\w“]){re.escape(root)}:(?=\s|$)", f"“{spec.label}”", message)
     return message
 
