@@ -71,6 +71,21 @@ def test_the_rules_and_their_thresholds_are_the_documented_ones() -> None:
     ]
 
 
+def test_a_rating_that_falls_by_two_says_points_and_a_low_mark_of_4_5_means_4() -> None:
+    """A maintainer may set other thresholds: the words follow them (ratings are whole
+    marks, so "below 4.5" holds for a mark of 4 or less)."""
+    low, falling = (
+        rule.model_copy(update=change)
+        for rule, change in zip(
+            [r for r in advice_rules() if r.measure == "safety"],
+            [{"below": 4.5}, {"by": 2}],
+            strict=True,
+        )
+    )
+    assert condition(low) == "marked 4 of 5 or less at the latest check-in"
+    assert condition(falling) == "down by 2 points or more since the check-in before"
+
+
 def test_each_suggestion_points_where_the_issue_says() -> None:
     sources = {(r.measure, r.when): (r.source.file, r.source.anchor) for r in advice_rules()}
     assert sources == {

@@ -209,6 +209,20 @@ def test_a_configuration_file_that_is_no_yaml_is_located(tmp_path: Path) -> None
     ]
 
 
+def test_a_character_yaml_refuses_in_the_configuration_file_is_named_and_located(
+    tmp_path: Path,
+) -> None:
+    """As in a content file: the character, where it is, and what to do (not "not valid
+    YAML: not valid YAML", which the reader's error once gave)."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://a.example/\x07\n")
+    settings, problems = load_settings(tmp_path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:2:29: error: (file): the file contains a control character (U+0007) "
+        "that YAML does not allow; delete it"
+    ]
+
+
 def test_settings_come_from_the_file_mkdocs_was_given(tmp_path: Path) -> None:
     root = make_project(tmp_path / "hub", groups={"example.yml": VALID_GROUP})
     text = (root / "mkdocs.yml").read_text()

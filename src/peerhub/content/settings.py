@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from peerhub.content.problems import PathKey, Problem
 from peerhub.content.validation import validate
-from peerhub.content.yamlsafe import Document, Position
+from peerhub.content.yamlsafe import Document, Position, refused_character
 
 __all__ = [
     "CONFIG_FILE",
@@ -85,7 +85,7 @@ def load_settings(root: Path, config: str = CONFIG_FILE) -> tuple[Settings, list
     try:
         node = _node_at(yaml.compose(text, Loader=_Lenient), PREFIX)
     except yaml.YAMLError as exc:
-        return Settings(), [_syntax_problem(config, exc)]
+        return Settings(), [_syntax_problem(config, text, exc)]
     data = _Lenient("").construct_document(node) if node is not None else None
     values: dict[PathKey, Position] = {}
     keys: dict[PathKey, Position] = {}
@@ -164,7 +164,10 @@ def _resolved(node: yaml.Node) -> object:
     return next((os.environ[name] for name in names if name in os.environ), default)
 
 
-def _syntax_problem(config: str, exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(config: str, text: str, exc: yaml.YAMLError) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        line, column, message = refused_character(text, exc)
+        return Problem(config, line, column, "(file)", message)
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = getattr(exc, "problem", None) or "not valid YAML"

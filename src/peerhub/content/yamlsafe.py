@@ -28,6 +28,7 @@ __all__ = [
     "YamlProblem",
     "load_bytes",
     "load_file",
+    "refused_character",
 ]
 
 MAX_BYTES = 64 * 1024
@@ -123,16 +124,16 @@ def load_bytes(raw: bytes, display: str) -> Document:
         message = _indentation(text.splitlines(), line, exc) or _syntax_message(exc, at_tab=at_tab)
         raise fail(line, column, message) from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
-        line, column = _line_column(text, exc.position)
-        # libyaml reports the character as a number, the pure-Python reader as a str.
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise fail(
-            line,
-            column,
-            f"the file contains a control character (U+{code:04X}) "
-            "that YAML does not allow; delete it",
-        ) from None
+        raise fail(*refused_character(text, exc)) from None
     return Document(display, data, builder.values, builder.keys)
+
+
+def refused_character(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int, str]:
+    """Line, column and message for a character YAML does not allow in `text`."""
+    # libyaml reports the character as a number, the pure-Python reader as a str.
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    message = f"the file contains a control character (U+{code:04X}) that YAML does not allow"
+    return (*_line_column(text, exc.position), message + "; delete it")
 
 
 def _line_column(text: str, index: int) -> Position:
