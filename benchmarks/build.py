@@ -1,13 +1,14 @@
 """Benchmark the hub's build against two peers built in the same run, at N synthetic groups.
 
-Usage: .venv/bin/python benchmarks/build.py [--sizes 1000 5000]   (or `make bench`)
+Usage: .venv/bin/python benchmarks/build.py [--sizes 1000 5000] [--repeat 3]   (`make bench`)
 
 For each N it copies the project into a temporary folder with N seeded synthetic groups
 added, and measures in separate processes: `peerhub validate`, the full `mkdocs build
 --strict`, and two Material sites with no hub: the floor (N trivial pages) and the
 peer (the same N groups written by hand as Markdown pages, as a team without the hub
-would publish them). It prints one table with the budgets, then where the largest
-build's time goes (`parts.py`).
+would publish them), each `--repeat` times in turn, keeping the medians: one build on
+this machine can take a quarter longer than the next. It prints one table with the
+budgets, then where the largest build's time goes (`parts.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import gzip
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,14 +141,30 @@ def first_search_bytes(site: Path, page: Path) -> int:
     return sum(len(gzip.compress(p.read_bytes(), 6)) for p in [page, *assets] if p.is_file())
 
 
-def measure(tmp: Path, groups: int) -> dict[str, float]:
-    """Every build figure for one number of groups."""
+def measure(tmp: Path, groups: int, repeat: int) -> dict[str, float]:
+    """Every build figure for one number of groups: each command run `repeat` times,
+    the four taking turns (so a busy spell of the machine falls on all of them), and
+    the median of each kept.
+    """
     hub = hub_copy(tmp, groups)
-    validate, _ = run([str(Path(sys.executable).parent / "peerhub"), "validate"], hub)
-    build, memory = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], hub)
     bare = bare_copy(tmp, groups)
-    floor, floor_memory = run([sys.executable, "-m", "mkdocs", "build", "--quiet"], bare)
-    peer, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet"], peer_copy(tmp, hub))
+    peer_site = peer_copy(tmp, hub)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    commands = {
+        "validate": ([str(Path(sys.executable).parent / "peerhub"), "validate"], hub),
+        "build": ([*mkdocs, "--strict"], hub),
+        "floor": (mkdocs, bare),
+        "peer": (mkdocs, peer_site),
+    }
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, (command, cwd) in commands.items():
+            runs[name].append(run(command, cwd))
+    validate, build, floor, peer = (
+        statistics.median(s for s, _ in runs[name]) for name in commands
+    )
+    memory = statistics.median(m for _, m in runs["build"])
+    floor_memory = statistics.median(m for _, m in runs["floor"])
     site = hub / "site"
     pages = sorted((site / "groups").glob("synthetic-group-*/index.html"))
     largest = max(p.stat().st_size for p in pages)
@@ -172,9 +190,12 @@ def main() -> int:
     """Measure at each size, print the table, then the largest build's parts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each command; the median is kept"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        results = [measure(Path(folder), n) for n in args.sizes]
+        results = [measure(Path(folder), n, args.repeat) for n in args.sizes]
         parts = profile(results[-1]["project"], results[-1]["build"])
     print(
         f"{'groups':>7} {'hub s':>6} {'floor s':>7} {'÷floor':>6} {'peer s':>6} {'÷peer':>6} "
