@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from peerhub.adapter.sitebuild import Builder
 
 # Each other command imports what only it needs when it runs: `peerhub validate`, which
-# contributors run most, then starts without the build, the deck, the issue forms and
-# the schemas (a third of its time on a small project).
+# contributors run most, then starts without the atomic build, the withdrawal check,
+# the issue forms and the templates for new files (a third of its time on this
+# repository: 0.6 s before, 0.4 s after).
 
 __all__ = [
     "ISSUE_FORM",
