@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -151,30 +149,3 @@ def test_schemas_state_every_bound_in_standard_keywords() -> None:
 
     assert first_error(99999) == "99999 is greater than the maximum of 1440"
     assert first_error(2) == "2 is less than the minimum of 5"
-
-
-#: What only the other commands need: `peerhub validate`, which contributors run most,
-#: starts without them (on the real project they were a third of its time).
-OTHER_COMMANDS = [
-    "peerhub.adapter.sitebuild",
-    "peerhub.adapter.withdrawal",
-    "peerhub.commands.issues",
-    "peerhub.commands.scaffold",
-]
-LOADED = """import json, sys
-from peerhub.commands.cli import main
-code = main(sys.argv[1:])
-print(json.dumps([code, sorted(sys.modules)]))"""
-
-
-def test_validate_starts_without_the_other_commands_modules() -> None:
-    found = subprocess.run(
-        [sys.executable, "-c", LOADED, "validate", "--root", str(REPO)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    code, modules = json.loads(found.stdout.splitlines()[-1])
-    assert code == 0
-    assert "peerhub.content.project" in modules
-    assert [m for m in modules if m.startswith(tuple(OTHER_COMMANDS))] == []

@@ -13,17 +13,19 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from peerhub.adapter.sitebuild import Builder, build_site, mkdocs_builder
+from peerhub.adapter.withdrawal import withdrawn
+from peerhub.commands.issues.definitions import checkin_form_yaml, form_yaml
+from peerhub.commands.issues.questions import checkin_fields, form_fields
+from peerhub.commands.issues.reader import checkin_from_issue, group_from_issue
+from peerhub.commands.issues.reply import reply
+from peerhub.commands.scaffold import scaffold
+from peerhub.content.filenames import slugify
+from peerhub.render.deck import print_deck
 from peerhub.render.project import check_project, load_site
-
-if TYPE_CHECKING:
-    from peerhub.adapter.sitebuild import Builder
-
-# Each other command imports what only it needs when it runs: `peerhub validate`, which
-# contributors run most, then starts without the atomic build, the withdrawal check,
-# the issue forms and the templates for new files (a third of its time on this
-# repository: 0.6 s before, 0.4 s after).
+from peerhub.render.schema import schemas
+from peerhub.render.urls import CARDS_ENV, FORMAT_CARDS, PLACEHOLDER_SITE_URL, unpublishable
 
 __all__ = [
     "ISSUE_FORM",
@@ -92,9 +94,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "issue-form":
         return write_issue_form(args.root)
     if args.command == "build":
-        from peerhub.adapter.sitebuild import build_site, mkdocs_builder  # noqa: PLC0415
-        from peerhub.adapter.withdrawal import withdrawn  # noqa: PLC0415
-
         root = args.root.resolve()
         builder = _with_cards(mkdocs_builder(root)) if args.cards else None
         return build_site(
@@ -110,13 +109,6 @@ def _with_cards(builder: Builder) -> Builder:
     """`builder`, then the card deck's PDFs printed from the site it wrote; a deck
     that cannot be printed fails the build, so the old site stays published.
     """
-    from peerhub.render.deck import print_deck  # noqa: PLC0415
-    from peerhub.render.urls import (  # noqa: PLC0415
-        CARDS_ENV,
-        FORMAT_CARDS,
-        PLACEHOLDER_SITE_URL,
-        unpublishable,
-    )
 
     def build(target: Path) -> int:
         before = os.environ.get(CARDS_ENV)
@@ -189,9 +181,6 @@ def _plural(count: int, word: str) -> str:
 
 def new_file(root: Path, kind: str, name: str) -> int:
     """Write groups/<slug>.yml or formats/<slug>.yml from the commented template."""
-    from peerhub.commands.scaffold import scaffold  # noqa: PLC0415
-    from peerhub.content.filenames import slugify  # noqa: PLC0415
-
     slug = slugify(name)
     if not slug:
         print(
@@ -215,14 +204,10 @@ def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | No
     "share your experience" form, or a group's file with one more check-in from the
     "record a check-in" form. Exit 1 with the problems.
     """
-    from peerhub.commands.issues.questions import checkin_fields, form_fields  # noqa: PLC0415
-    from peerhub.commands.issues.reader import checkin_from_issue, group_from_issue  # noqa: PLC0415
-    from peerhub.commands.issues.reply import reply  # noqa: PLC0415
-
     body = sys.stdin.read() if body_path == "-" else Path(body_path).read_text(encoding="utf-8")
     hub = load_site(root)
     display = "issue" if body_path == "-" else Path(body_path).name
-    if f"### {checkin_fields()[0].label}" in body:  # the check-in form's first question
+    if CHECKIN_HEADING in body:
         path, text, problems = checkin_from_issue(hub, body, display)
         done, questions = f"added a check-in to {path}", checkin_fields()
     else:
@@ -243,14 +228,14 @@ def from_issue(root: Path, body_path: str, *, write: bool, comment_to: Path | No
     return 0
 
 
+#: The first question of the check-in form, which tells its issues apart.
+CHECKIN_HEADING = f"### {checkin_fields()[0].label}"
 ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/share-experience.yml")
 CHECKIN_FORM = Path(".github/ISSUE_TEMPLATE/record-check-in.yml")
 
 
 def write_issue_form(root: Path) -> int:
     """Refresh the GitHub issue forms from the same field lists `from-issue` reads."""
-    from peerhub.commands.issues.definitions import checkin_form_yaml, form_yaml  # noqa: PLC0415
-
     for target, text in (
         (ISSUE_FORM, form_yaml(load_site(root))),
         (CHECKIN_FORM, checkin_form_yaml()),
@@ -263,8 +248,6 @@ def write_issue_form(root: Path) -> int:
 
 def write_schemas(root: Path) -> int:
     """Refresh schema/*.schema.json, the copies editors use through yaml-language-server."""
-    from peerhub.render.schema import schemas  # noqa: PLC0415
-
     folder = root / "schema"
     folder.mkdir(exist_ok=True)
     for name, schema in schemas().items():
