@@ -1,7 +1,8 @@
 """Generated pages skip front matter and the Markdown engine (`FinishedPage`), pages in
 one folder share one rendering of the theme's parts that are the same for all of them
-(`on_env`), and their bodies are rendered ahead in a forked copy of the build
-(`peerhub.adapter.ahead`): the site is the same, byte for byte, as when each page went
+(`on_env`), the group files are read on both cores (`peerhub.content.bothcores`) and
+the bodies rendered ahead in a forked copy of the build (`peerhub.adapter.ahead`): the
+site is the same, byte for byte, as when each page went
 through MkDocs as a Markdown file of JSON front matter whose HTML replaced what Markdown
 made of it, and had every part of the theme rendered for it alone."""
 
@@ -52,11 +53,15 @@ def test_the_site_is_the_same_as_when_pages_went_through_markdown(
 ) -> None:
     root = repo_copy(tmp_path / "hub", synthetic=40)
     stamp = {"SOURCE_DATE_EPOCH": "1800000000"}
-    fast = mkdocs_build_here(root, "fast", PEERHUB_RENDER_AHEAD="1", **stamp)
+    fast = mkdocs_build_here(
+        root, "fast", PEERHUB_RENDER_AHEAD="1", PEERHUB_BOTH_CORES="1", **stamp
+    )
     assert fast.returncode == 0, fast.stderr
     monkeypatch.setattr(hook, "FinishedPage", MarkdownPage)
     monkeypatch.setattr(hook, "SharedParts", RenderedAnew)
-    plain = mkdocs_build_here(root, "plain", PEERHUB_RENDER_AHEAD="0", **stamp)
+    plain = mkdocs_build_here(
+        root, "plain", PEERHUB_RENDER_AHEAD="0", PEERHUB_BOTH_CORES="0", **stamp
+    )
     assert plain.returncode == 0, plain.stderr
     built, expected = site_files(root / "fast"), site_files(root / "plain")
     assert len(built) > 100

@@ -15,14 +15,13 @@ copy fails (the build then renders that body itself and reports its real error).
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+
+from peerhub.content.bothcores import die_with, fork_pays
 
 __all__ = ["AHEAD_ENV", "FEWEST_AHEAD", "Ahead", "render_ahead"]
 
@@ -109,7 +108,7 @@ def _work(
     """In the copy: render from the last key backwards, sending each batch as it fills,
     until a body the build rendered itself.
     """
-    _die_with(parent)
+    die_with(parent)
     batch: list[tuple[str, str]] = []
     try:
         for index in reversed(range(len(keys))):
@@ -127,33 +126,14 @@ def _work(
         send.close()
 
 
-def _die_with(parent: int) -> None:
-    """End the copy when the build's process ends, however it ends (even killed): the
-    copy holds the build's open files, its lock among them.
-    """
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    if os.getppid() != parent:  # it ended before the line above took effect
-        os._exit(0)
-
-
 def render_ahead(render: Callable[[str], str], keys: Sequence[str]) -> Ahead:
     """Bodies for `keys`, rendered ahead in a forked copy where that can help: on Linux,
     with two cores or more and `FEWEST_AHEAD` pages or more. `PEERHUB_RENDER_AHEAD=0`
     renders every body in the build's process; `=1` forks the copy whatever the site.
     """
-    if not _wanted(len(keys)):
+    if not fork_pays(AHEAD_ENV, len(keys), FEWEST_AHEAD):
         return Ahead(render, ())
     try:
         return Ahead(render, keys)
     except OSError:  # no process could be started: render everything here
         return Ahead(render, ())
-
-
-def _wanted(pages: int) -> bool:
-    setting = os.environ.get(AHEAD_ENV, "").strip()
-    if setting == "0" or not sys.platform.startswith("linux"):
-        return False
-    if setting == "1":
-        return True
-    return pages >= FEWEST_AHEAD and len(os.sched_getaffinity(0)) >= 2

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from peerhub.content.filenames import ANONYMOUS_PREFIX
-from peerhub.content.project import content_files
+from peerhub.content.folders import content_files
 from peerhub.render.urls import group_url
 
 __all__ = ["live_addresses", "published_now", "withdrawn"]

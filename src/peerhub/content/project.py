@@ -10,33 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from peerhub.content import rules
 from peerhub.content.fieldtypes import new_opaque_id
-from peerhub.content.filenames import file_name_problem
+from peerhub.content.folders import Entry, findings, load_folder
 from peerhub.content.formats import Format
 from peerhub.content.groups import Group
 from peerhub.content.outcomes import Outcome
-from peerhub.content.problems import FILE_FIELD, Finding, Problem, dotted
-from peerhub.content.refused import Refused, accepted_findings, refused, unknown_names
+from peerhub.content.problems import FILE_FIELD, Problem
+from peerhub.content.refused import Refused, accepted_findings, unknown_names
 from peerhub.content.settings import CONFIG_FILE, Settings, load_settings, site_problems
-from peerhub.content.validation import validate
 from peerhub.content.vocabulary import OUTCOME_IDS
-from peerhub.content.yamlsafe import Document, YamlProblem, load_file
 
 __all__ = [
     "FOLDERS",
     "Content",
-    "Entry",
     "check_content",
-    "content_files",
     "fingerprint",
     "linked_docs",
     "stray_files",
@@ -58,23 +54,6 @@ class Content:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     #: The maintainers' options from `extra.peerhub` in mkdocs.yml.
     settings: Settings = field(default_factory=Settings)
-
-
-@dataclass
-class Entry(Generic[M]):
-    """One loaded file: its slug, its document (for positions) and its model."""
-
-    slug: str
-    doc: Document
-    model: M
-
-
-def content_files(root: Path, folder: str) -> list[Path]:
-    """The YAML-looking files of one content folder (`.yml`, `.yaml`, any case), by name."""
-    directory = root / folder
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if p.suffix.lower() in {".yml", ".yaml"})
 
 
 def linked_docs(root: Path, folder: str = "docs") -> Iterator[Problem]:
@@ -132,9 +111,7 @@ def check_content(
     problems += found
     problems += site_problems(root, config)
     refused_files: dict[str, list[Refused[Any]]] = {"formats": [], "groups": []}
-    formats = _load_folder(
-        root, "formats", Format, problems, refused_files=refused_files["formats"]
-    )
+    formats = load_folder(root, "formats", Format, problems, refused_files=refused_files["formats"])
     content.formats = {e.slug: e.model for e in formats}
     check_format = partial(rules.check_format, formats=content.formats)
     check_group = partial(rules.check_group, formats=content.formats, today=on)
@@ -142,7 +119,7 @@ def check_content(
     # anonymous_id is written (the one check across them), so the project's documents
     # are never all held at once.
     shared = "anonymous_id"
-    groups = _load_folder(
+    groups = load_folder(
         root,
         "groups",
         Group,
@@ -151,12 +128,12 @@ def check_content(
         check=lambda e: check_group(e.slug, e.model),
         keep=(shared,),
     )
-    outcomes = _load_folder(root, "outcomes", Outcome, problems)
+    outcomes = load_folder(root, "outcomes", Outcome, problems)
     # A file the schema refused is still checked for formats that do not exist, so a
     # contributor sees every problem in one round, not the names only after the fields.
     problems += unknown_names(refused_files["formats"], "related", content.formats)
     problems += unknown_names(refused_files["groups"], "formats", content.formats)
-    problems += _findings(formats, lambda e: check_format(e.slug, e.model))
+    problems += findings(formats, lambda e: check_format(e.slug, e.model))
     # ...and the fields it accepted go through the rules that only their own values trip.
     problems += accepted_findings(refused_files["formats"], check_format)
     problems += accepted_findings(refused_files["groups"], check_group)
@@ -165,7 +142,7 @@ def check_content(
         shared,
         f"the same anonymous_id; each group needs its own (such as '{new_opaque_id()}')",
     )
-    problems += _findings(outcomes, lambda e: rules.check_outcome(e.model, content.formats))
+    problems += findings(outcomes, lambda e: rules.check_outcome(e.model, content.formats))
     for entry in outcomes:
         if entry.slug not in OUTCOME_IDS:
             problems.append(
@@ -196,48 +173,6 @@ def check_content(
     return content, sorted(set(problems))
 
 
-def _load_folder(
-    root: Path,
-    folder: str,
-    model: type[M],
-    problems: list[Problem],
-    *,
-    refused_files: list[Refused[M]] | None = None,
-    check: Callable[[Entry[M]], Iterator[Finding]] | None = None,
-    keep: tuple[str, ...] = (),
-) -> list[Entry[M]]:
-    """The folder's files that validated; with `check`, each is checked at once and
-    keeps only the positions of the top-level fields in `keep` (`Document.only`).
-    """
-    entries: list[Entry[M]] = []
-    for path in content_files(root, folder):
-        display = f"{folder}/{path.name}"
-        problem = file_name_problem(path, display, folder)
-        if problem:
-            problems.append(problem)
-            continue
-        try:
-            doc = load_file(path, display)
-        except YamlProblem as exc:
-            problems.append(exc.problem)
-            continue
-        except OSError as exc:
-            problems.append(Problem(display, 1, 1, FILE_FIELD, f"cannot read: {exc.strerror}"))
-            continue
-        instance, found = validate(doc, model)
-        problems += found
-        if instance is None:
-            if refused_files is not None:
-                refused_files.append(refused(path.stem, doc, model, found))
-            continue
-        entry = Entry(path.stem, doc, instance)
-        if check is not None:
-            problems += _findings([entry], check)
-            entry = Entry(path.stem, doc.only(*keep), instance)
-        entries.append(entry)
-    return entries
-
-
 def _same_value(entries: list[Entry[M]], field: str, message: str) -> Iterator[Problem]:
     """Errors for a file whose `field` repeats an earlier file's (None never repeats)."""
     seen: dict[object, str] = {}
@@ -251,15 +186,6 @@ def _same_value(entries: list[Entry[M]], field: str, message: str) -> Iterator[P
             yield Problem(entry.doc.path, line, column, field, f"{seen[key]} has {message}")
         else:
             seen[key] = entry.doc.path
-
-
-def _findings(
-    entries: Iterable[Entry[M]], check: Callable[[Entry[M]], Iterator[Finding]]
-) -> Iterator[Problem]:
-    for entry in entries:
-        for loc, message, severity in check(entry):
-            line, column = entry.doc.where(loc)
-            yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
 
 
 def fingerprint(root: Path, config: str = CONFIG_FILE) -> tuple[tuple[str, int, int], ...]:

@@ -1,0 +1,152 @@
+"""Read one content folder: each file's name checked, its YAML read, its model
+validated and (for groups) its rules run, thousands of group files shared between
+both cores (`bothcores`). `project.check_content` reads the three folders with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from peerhub.content.bothcores import head_and_tail
+from peerhub.content.filenames import file_name_problem
+from peerhub.content.problems import FILE_FIELD, Finding, Problem, dotted
+from peerhub.content.refused import Refused, refused
+from peerhub.content.validation import validate
+from peerhub.content.yamlsafe import Document, YamlProblem, load_file
+
+__all__ = ["Entry", "content_files", "findings", "load_folder"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Entry(Generic[M]):
+    """One loaded file: its slug, its document (for positions) and its model."""
+
+    slug: str
+    doc: Document
+    model: M
+
+
+def content_files(root: Path, folder: str) -> list[Path]:
+    """The YAML-looking files of one content folder (`.yml`, `.yaml`, any case), by name."""
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix.lower() in {".yml", ".yaml"})
+
+
+def load_folder(
+    root: Path,
+    folder: str,
+    model: type[M],
+    problems: list[Problem],
+    *,
+    refused_files: list[Refused[M]] | None = None,
+    check: Callable[[Entry[M]], Iterator[Finding]] | None = None,
+    keep: tuple[str, ...] = (),
+) -> list[Entry[M]]:
+    """The folder's files that validated; with `check`, each is checked at once and
+    keeps only the positions of the top-level fields in `keep` (`Document.only`), and
+    the files are shared between both cores (`bothcores`).
+    """
+    paths = content_files(root, folder)
+    load = partial(_load_files, folder=folder, model=model, check=check, keep=keep)
+    if check is None:
+        parts = [load(paths)]
+    else:
+        away = partial(load, send_data=True)
+        parts = head_and_tail(paths, load, away=away, finish=_models_made)
+    entries: list[Entry[M]] = []
+    for part in parts:
+        entries += part.entries
+        problems += part.problems
+        if refused_files is not None:
+            refused_files += part.refused
+    return entries
+
+
+@dataclass
+class _Loaded(Generic[M]):
+    """What reading some files of one folder gave. With `data` (each valid file's
+    plain data, in the order of `entries`), it pickles without its models: a model
+    costs several times its data to unpickle, and `_models_made` validates the data
+    again on the other side instead.
+    """
+
+    model: type[M]
+    entries: list[Entry[M]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    refused: list[Refused[M]] = field(default_factory=list)
+    data: list[dict[str, Any]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        if self.data is None:
+            return dict(self.__dict__)
+        entries = [Entry(e.slug, e.doc, None) for e in self.entries]
+        return {**self.__dict__, "entries": entries}
+
+
+def _models_made(loaded: _Loaded[M]) -> _Loaded[M]:
+    """`loaded` with its models made again from its data, then without the data."""
+    for entry, data in zip(loaded.entries, loaded.data or [], strict=True):
+        entry.model = loaded.model.model_validate(data)
+    loaded.data = None
+    return loaded
+
+
+def _load_files(
+    paths: Sequence[Path],
+    *,
+    folder: str,
+    model: type[M],
+    check: Callable[[Entry[M]], Iterator[Finding]] | None,
+    keep: tuple[str, ...],
+    send_data: bool = False,
+) -> _Loaded[M]:
+    loaded = _Loaded(model, data=[] if send_data else None)
+    for path in paths:
+        display = f"{folder}/{path.name}"
+        problem = file_name_problem(path, display, folder)
+        if problem:
+            loaded.problems.append(problem)
+            continue
+        try:
+            doc = load_file(path, display)
+        except YamlProblem as exc:
+            loaded.problems.append(exc.problem)
+            continue
+        except OSError as exc:
+            loaded.problems.append(
+                Problem(display, 1, 1, FILE_FIELD, f"cannot read: {exc.strerror}")
+            )
+            continue
+        instance, found = validate(doc, model)
+        loaded.problems += found
+        if instance is None:
+            loaded.refused.append(refused(path.stem, doc, model, found))
+            continue
+        entry = Entry(path.stem, doc, instance)
+        if check is not None:
+            loaded.problems += findings([entry], check)
+            entry = Entry(path.stem, doc.only(*keep), instance)
+        loaded.entries.append(entry)
+        if loaded.data is not None:
+            loaded.data.append(doc.data)
+    return loaded
+
+
+def findings(
+    entries: Iterable[Entry[M]], check: Callable[[Entry[M]], Iterator[Finding]]
+) -> Iterator[Problem]:
+    """What `check` finds in each entry, located in its file."""
+    for entry in entries:
+        for loc, message, severity in check(entry):
+            line, column = entry.doc.where(loc)
+            yield Problem(entry.doc.path, line, column, dotted(loc), message, severity)
