@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,13 @@ from bs4 import BeautifulSoup, Tag
 
 from peerhub.content.validation import validate
 from peerhub.content.yamlsafe import load_bytes
-from peerhub.decisions.advice import AdviceFile, advice_for, advice_rules, condition
+from peerhub.decisions.advice import (
+    AdviceFile,
+    advice_for,
+    advice_rules,
+    condition,
+    measures,
+)
 from peerhub.decisions.views import CheckInView
 
 from conftest import REPO, VALID_GROUP, make_project, mkdocs_build, soup
@@ -69,6 +76,12 @@ def test_the_rules_and_their_thresholds_are_the_documented_ones() -> None:
         "marked 2 of 5 or less at the latest check-in",
         "down by 1 point or more since the check-in before",
     ]
+
+
+def test_attendance_is_an_exact_share_of_members() -> None:
+    """6 of 10 is 60% exactly (a float gives 59.99...), 6.5 of 8 is 81.25%."""
+    assert measures(checkin(10, 6))["attendance"] == 60
+    assert measures(checkin(8, 6.5))["attendance"] == Fraction(8125, 100)
 
 
 def test_a_rating_that_falls_by_two_says_points_and_a_low_mark_of_4_5_means_4() -> None:

@@ -339,6 +339,7 @@ def test_each_problem_goes_under_its_question_or_the_form(hub: Site) -> None:
     assert said(
         hub,
         ("favourite_snack", "unknown field"),
+        ("consent", "tick the box"),
         ("links[2].url", "links must start with https://"),
         ("contact", "add a name"),
         ("summary", "the section '### One-sentence summary' is missing; fill it in"),
@@ -352,6 +353,7 @@ def test_each_problem_goes_under_its_question_or_the_form(hub: Site) -> None:
         "- **People at a typical meeting**: write a whole number, such as 8",
         "- **Links**: links must start with https://",
         "- **Contact name**: add a name",
+        "- **Consent**: tick the box",
         "- **The form**: unknown field",
     ]
 

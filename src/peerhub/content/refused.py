@@ -51,20 +51,18 @@ CHECKED_WHEN_REFUSED: dict[str, frozenset[str]] = {
 
 def refused_fields(problems: Iterable[Problem]) -> set[str]:
     """The top-level fields `problems` name (`links[1].url` → `links`)."""
-    return {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
+    return {re.split(r"[.\[]", p.field)[0] for p in problems}
 
 
 def refused(slug: str, doc: Document, model: type[M], problems: list[Problem]) -> Refused[M]:
     """A refused file, with the model of `doc` without the fields `problems` name, if
     the rest is valid.
     """
-    rest = None
-    if isinstance(doc.data, dict):
-        left_out = refused_fields(problems)
-        try:
-            rest = model.model_validate({k: v for k, v in doc.data.items() if k not in left_out})
-        except ValidationError:
-            rest = None
+    left_out = refused_fields(problems)
+    try:
+        rest = model.model_validate({k: v for k, v in doc.data.items() if k not in left_out})
+    except ValidationError:
+        rest = None
     return Refused(slug, doc, rest, problems)
 
 

@@ -94,7 +94,7 @@ def _named_by_label(message: str, questions: Sequence[FormField]) -> str:
     “Contact name”: file fields and values as the form names them.
     """
     for spec in questions:
-        leaf = spec.field.rsplit(".", 1)[-1]
+        leaf = spec.field.rpartition(".")[2]
         for value, shown in spec.options:
             answer = "ticked" if spec.kind == "checkbox" else shown
             written = rf"'?\b{re.escape(leaf)}: {re.escape(value)}\b'?"
