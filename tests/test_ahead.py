@@ -129,17 +129,17 @@ def test_the_copy_dies_with_a_killed_build() -> None:
         os.kill(copy, 0)  # alive
         build.send_signal(signal.SIGKILL)
         build.wait()
+    wait_until(lambda: gone(copy))
 
-    def gone() -> bool:
-        try:
-            os.kill(copy, 0)
-        except ProcessLookupError:
-            return True
-        # A zombie until its new parent reaps it: dead all the same.
-        state = Path(f"/proc/{copy}/stat").read_text().split(")")[-1].split()[0]
-        return state == "Z"
 
-    wait_until(gone)
+def gone(pid: int) -> bool:
+    """Whether process `pid` has ended."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie until its new parent reaps it: dead all the same.
+    return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
 
 
 def test_a_build_that_fails_before_its_pages_stops_the_copy(tmp_path: Path) -> None:

@@ -7,10 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import signal
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from test_ahead import gone, wait_until
 
 from peerhub.content import bothcores
 from peerhub.content.bothcores import BOTH_CORES_ENV, FEWEST, head_and_tail
@@ -21,6 +25,7 @@ from synthetic import write_groups
 
 pytestmark = pytest.mark.build  # each test forks a copy of the test's process
 DAY = dt.date(2026, 12, 4)
+HERE = os.getpid()
 RANDOM_ID = re.compile(r"(?<=such as ')[a-z2-9]{12}\b")
 
 
@@ -38,28 +43,26 @@ def test_the_copy_works_on_the_tail_and_the_answer_is_in_order(
     assert len(head) == 5  # `HEAD_SHARE` of them
 
 
-def failing(_items: Sequence[int]) -> tuple[int, list[int]]:
-    raise RuntimeError("the copy fails")
+def failing(items: Sequence[int]) -> tuple[int, list[int]]:
+    if os.getpid() != HERE:
+        raise RuntimeError("the copy fails")
+    return where_worked(items)
 
 
-def leaving(_items: Sequence[int]) -> tuple[int, list[int]]:
-    os._exit(3)  # the copy ends before it answers
+def leaving(items: Sequence[int]) -> tuple[int, list[int]]:
+    if os.getpid() != HERE:
+        os._exit(3)  # the copy ends before it answers
+    return where_worked(items)
 
 
-@pytest.mark.parametrize("away", [failing, leaving])
+@pytest.mark.parametrize("work", [failing, leaving])
 def test_a_copy_that_gives_no_answer_has_its_part_done_here(
-    monkeypatch: pytest.MonkeyPatch, away: object
+    monkeypatch: pytest.MonkeyPatch, work: object
 ) -> None:
     monkeypatch.setenv(BOTH_CORES_ENV, "1")
-    parts = head_and_tail(list(range(10)), where_worked, away=away)
+    parts = head_and_tail(list(range(10)), work)
     assert [pid for pid, _ in parts] == [os.getpid()] * 2
     assert parts[0][1] + parts[1][1] == [item * 2 for item in range(10)]
-
-
-def test_the_copys_answer_is_finished_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(BOTH_CORES_ENV, "1")
-    parts = head_and_tail([1, 2], where_worked, finish=lambda answer: (0, [*answer[1], 99]))
-    assert [values for _, values in parts] == [[2], [4, 99]]
 
 
 @pytest.mark.parametrize(
@@ -110,3 +113,31 @@ def test_a_project_reads_the_same_on_one_core_and_on_both(
     assert any(
         line.startswith("groups/x-refused-future.yml:3:8: error: added:") for line in problems
     )
+
+
+KILLED = """
+import os, sys, time
+from peerhub.content.bothcores import head_and_tail
+
+def work(items):
+    if items == [2]:  # the copy's half: say who it is, then take its time
+        print(os.getpid(), flush=True)
+        time.sleep(60)
+    return items
+
+head_and_tail([1, 2], work)
+"""
+
+
+def test_the_copy_dies_with_a_killed_process() -> None:
+    """The copy holds its parent's open files (a build's lock among them): killing the
+    parent must not leave it running."""
+    env = {**os.environ, BOTH_CORES_ENV: "1"}
+    command = [sys.executable, "-c", KILLED]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env) as parent:
+        assert parent.stdout is not None
+        copy = int(parent.stdout.readline())
+        os.kill(copy, 0)  # alive
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    wait_until(lambda: gone(copy))

@@ -26,21 +26,13 @@ R = TypeVar("R")
 BOTH_CORES_ENV = "PEERHUB_BOTH_CORES"
 #: Below this many items, forking and pickling cost more than the other core saves.
 FEWEST = 400
-#: This process's share of the items. Half: `finish` runs only once both halves are
-#: done, and the copy's half also costs its pickling (0.45 and 0.55 measured no better).
+#: This process's share of the items.
 HEAD_SHARE = 0.5
 
 
-def head_and_tail(
-    items: Sequence[T],
-    work: Callable[[Sequence[T]], R],
-    *,
-    away: Callable[[Sequence[T]], R] | None = None,
-    finish: Callable[[R], R] = lambda answer: answer,
-) -> list[R]:
-    """`[work(items)]`, or `[work(head), finish(away(tail))]` with `away` (by default
-    `work`) run on the tail in a forked copy: its answer must pickle, and `finish` turns
-    the answer into what `work` would have given here (models from plain data, say).
+def head_and_tail(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[R]:
+    """`[work(items)]`, or `[work(head), work(tail)]` with the tail worked on in a
+    forked copy, whose answer must pickle.
     """
     if not fork_pays(BOTH_CORES_ENV, len(items), FEWEST):
         return [work(items)]
@@ -59,7 +51,7 @@ def head_and_tail(
         try:
             die_with(parent)
             with os.fdopen(writable, "wb") as out:
-                pickle.dump((away or work)(tail), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(work(tail), out, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
     os.close(writable)
@@ -72,7 +64,7 @@ def head_and_tail(
             except Exception:  # the copy failed: do its part here
                 theirs = None
         os.waitpid(child, 0)
-    return [mine, work(tail) if theirs is None else finish(theirs)]
+    return [mine, work(tail) if theirs is None else theirs]
 
 
 def die_with(parent: int) -> None:

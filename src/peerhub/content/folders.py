@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -58,11 +58,7 @@ def load_folder(
     """
     paths = content_files(root, folder)
     load = partial(_load_files, folder=folder, model=model, check=check, keep=keep)
-    if check is None:
-        parts = [load(paths)]
-    else:
-        away = partial(load, send_data=True)
-        parts = head_and_tail(paths, load, away=away, finish=_models_made)
+    parts = [load(paths)] if check is None else head_and_tail(paths, load)
     entries: list[Entry[M]] = []
     for part in parts:
         entries += part.entries
@@ -74,31 +70,11 @@ def load_folder(
 
 @dataclass
 class _Loaded(Generic[M]):
-    """What reading some files of one folder gave. With `data` (each valid file's
-    plain data, in the order of `entries`), it pickles without its models: a model
-    costs several times its data to unpickle, and `_models_made` validates the data
-    again on the other side instead.
-    """
+    """What reading some files of one folder gave (pickled, from a forked copy)."""
 
-    model: type[M]
     entries: list[Entry[M]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     refused: list[Refused[M]] = field(default_factory=list)
-    data: list[dict[str, Any]] | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        if self.data is None:
-            return dict(self.__dict__)
-        entries = [Entry(e.slug, e.doc, None) for e in self.entries]
-        return {**self.__dict__, "entries": entries}
-
-
-def _models_made(loaded: _Loaded[M]) -> _Loaded[M]:
-    """`loaded` with its models made again from its data, then without the data."""
-    for entry, data in zip(loaded.entries, loaded.data or [], strict=True):
-        entry.model = loaded.model.model_validate(data)
-    loaded.data = None
-    return loaded
 
 
 def _load_files(
@@ -108,9 +84,8 @@ def _load_files(
     model: type[M],
     check: Callable[[Entry[M]], Iterator[Finding]] | None,
     keep: tuple[str, ...],
-    send_data: bool = False,
 ) -> _Loaded[M]:
-    loaded = _Loaded(model, data=[] if send_data else None)
+    loaded: _Loaded[M] = _Loaded()
     for path in paths:
         display = f"{folder}/{path.name}"
         problem = file_name_problem(path, display, folder)
@@ -137,8 +112,6 @@ def _load_files(
             loaded.problems += findings([entry], check)
             entry = Entry(path.stem, doc.only(*keep), instance)
         loaded.entries.append(entry)
-        if loaded.data is not None:
-            loaded.data.append(doc.data)
     return loaded
 
 
