@@ -123,12 +123,20 @@ time.sleep(60)
 
 
 def test_the_copy_dies_with_a_killed_build() -> None:
-    with subprocess.Popen([sys.executable, "-c", KILLED_BUILD], stdout=subprocess.PIPE) as build:
-        assert build.stdout is not None
-        copy = int(build.stdout.readline())
+    copy_dies_with_its_killed_parent(KILLED_BUILD)
+
+
+def copy_dies_with_its_killed_parent(script: str, **env: str) -> None:
+    """Run `script`, which prints the process id of the copy it forked; kill it (as a
+    machine that stops a build would) and wait for the copy to end too."""
+    command = [sys.executable, "-c", script]
+    environment = {**os.environ, **env}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=environment) as parent:
+        assert parent.stdout is not None
+        copy = int(parent.stdout.readline())
         os.kill(copy, 0)  # alive
-        build.send_signal(signal.SIGKILL)
-        build.wait()
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
     wait_until(lambda: gone(copy))
 
 

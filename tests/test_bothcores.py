@@ -7,14 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import signal
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from test_ahead import gone, wait_until
+from test_ahead import copy_dies_with_its_killed_parent
 
 from peerhub.content import bothcores
 from peerhub.content.bothcores import BOTH_CORES_ENV, FEWEST, head_and_tail
@@ -132,12 +129,4 @@ head_and_tail([1, 2], work)
 def test_the_copy_dies_with_a_killed_process() -> None:
     """The copy holds its parent's open files (a build's lock among them): killing the
     parent must not leave it running."""
-    env = {**os.environ, BOTH_CORES_ENV: "1"}
-    command = [sys.executable, "-c", KILLED]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env) as parent:
-        assert parent.stdout is not None
-        copy = int(parent.stdout.readline())
-        os.kill(copy, 0)  # alive
-        parent.send_signal(signal.SIGKILL)
-        parent.wait()
-    wait_until(lambda: gone(copy))
+    copy_dies_with_its_killed_parent(KILLED, **{BOTH_CORES_ENV: "1"})
