@@ -71,7 +71,18 @@ def test_the_copy_starts_only_where_it_pays(
 ) -> None:
     monkeypatch.setenv(BOTH_CORES_ENV, setting)
     monkeypatch.setattr(bothcores.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(bothcores.threading, "active_count", lambda: 1)
     assert len(head_and_tail(list(range(items)), where_worked)) == parts
+
+
+@pytest.mark.parametrize(("threads", "parts"), [(1, 2), (2, 1)])
+def test_no_copy_is_forked_beside_another_thread(
+    monkeypatch: pytest.MonkeyPatch, threads: int, parts: int
+) -> None:
+    monkeypatch.setenv(BOTH_CORES_ENV, "")
+    monkeypatch.setattr(bothcores.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(bothcores.threading, "active_count", lambda: threads)
+    assert len(head_and_tail(list(range(FEWEST)), where_worked)) == parts
 
 
 #: One of each kind of problem a group file can have, named so that sorted by name

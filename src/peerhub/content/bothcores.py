@@ -3,9 +3,12 @@ list's tail while this process does its head, and the copy's answer comes back
 pickled. Reading and checking thousands of group files is most of `peerhub validate`
 and the first part of a build, and one core would otherwise sit idle through it.
 
-The copy starts only on Linux, with two cores or more and `FEWEST` items or more
-(`PEERHUB_BOTH_CORES=0` never starts it, `=1` always does). If it fails in any way,
-this process does the tail itself: the answer never depends on the copy.
+The copy starts only on Linux, with two cores or more, `FEWEST` items or more and no
+other thread in this process: a copy forked beside a thread could wait forever on a
+lock that thread held (`mkdocs serve` runs its file watcher and server in threads, so
+it reads on one core). `PEERHUB_BOTH_CORES=0` never starts the copy, `=1` always does.
+If the copy fails in any way, this process does the tail itself: the answer never
+depends on the copy.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -34,7 +38,9 @@ def head_and_tail(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[
     """`[work(items)]`, or `[work(head), work(tail)]` with the tail worked on in a
     forked copy, whose answer must pickle.
     """
-    if not fork_pays(BOTH_CORES_ENV, len(items), FEWEST):
+    forced = os.environ.get(BOTH_CORES_ENV, "").strip() == "1"
+    alone = threading.active_count() == 1
+    if not (fork_pays(BOTH_CORES_ENV, len(items), FEWEST) and (alone or forced)):
         return [work(items)]
     cut = round(len(items) * HEAD_SHARE)
     head, tail = items[:cut], items[cut:]
