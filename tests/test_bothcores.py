@@ -75,11 +75,13 @@ def test_the_copy_starts_only_where_it_pays(
     assert len(head_and_tail(list(range(items)), where_worked)) == parts
 
 
-@pytest.mark.parametrize(("threads", "parts"), [(1, 2), (2, 1)])
-def test_no_copy_is_forked_beside_another_thread(
-    monkeypatch: pytest.MonkeyPatch, threads: int, parts: int
+@pytest.mark.parametrize(
+    ("setting", "threads", "parts"), [("", 1, 2), ("", 2, 1), ("1", 2, 2), ("0", 1, 1)]
+)
+def test_no_copy_is_forked_beside_another_thread_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, setting: str, threads: int, parts: int
 ) -> None:
-    monkeypatch.setenv(BOTH_CORES_ENV, "")
+    monkeypatch.setenv(BOTH_CORES_ENV, setting)
     monkeypatch.setattr(bothcores.os, "sched_getaffinity", lambda _pid: {0, 1})
     monkeypatch.setattr(bothcores.threading, "active_count", lambda: threads)
     assert len(head_and_tail(list(range(FEWEST)), where_worked)) == parts

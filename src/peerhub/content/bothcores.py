@@ -38,9 +38,8 @@ def head_and_tail(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[
     """`[work(items)]`, or `[work(head), work(tail)]` with the tail worked on in a
     forked copy, whose answer must pickle.
     """
-    forced = os.environ.get(BOTH_CORES_ENV, "").strip() == "1"
     alone = threading.active_count() == 1
-    if not (fork_pays(BOTH_CORES_ENV, len(items), FEWEST) and (alone or forced)):
+    if not fork_pays(BOTH_CORES_ENV, len(items), FEWEST, alone=alone):
         return [work(items)]
     cut = round(len(items) * HEAD_SHARE)
     head, tail = items[:cut], items[cut:]
@@ -85,14 +84,15 @@ def die_with(parent: int) -> None:
         os._exit(0)  # pragma: no mutate
 
 
-def fork_pays(setting: str, count: int, fewest: int) -> bool:
+def fork_pays(setting: str, count: int, fewest: int, *, alone: bool = True) -> bool:
     """Whether a forked copy should share work on `count` items: on Linux, with two
-    cores or more and `fewest` items or more, unless the environment variable named
-    `setting` says `0` (never) or `1` (always).
+    cores or more, `fewest` items or more and (where the caller says it matters) no
+    other thread, unless the environment variable named `setting` says `0` (never) or
+    `1` (always).
     """
     chosen = os.environ.get(setting, "").strip()
     if chosen == "0" or not sys.platform.startswith("linux"):
         return False
     if chosen == "1":
         return True
-    return count >= fewest and len(os.sched_getaffinity(0)) >= 2
+    return alone and count >= fewest and len(os.sched_getaffinity(0)) >= 2
