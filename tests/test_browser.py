@@ -120,6 +120,10 @@ def test_a_choice_made_before_the_data_arrives_is_kept(page: object, base_url: s
     page.goto(base_url + "outcomes/?size=3-5&minutes=60")
     page.check("#outcome-support")
     page.select_option("#picker-size", "6-8")
+    for _ in range(250):  # the held request reaches the handler in its own time
+        if held:
+            break
+        page.wait_for_timeout(20)
     assert len(held) == 1  # the request is out, its answer held back
     held[0].continue_()
     page.wait_for_selector("#outcome-picker.ph-picker--ready")
