@@ -21,6 +21,7 @@ from peerhub.commands.issues.questions import checkin_fields, form_fields
 from peerhub.commands.issues.reader import checkin_from_issue, group_from_issue
 from peerhub.commands.issues.reply import reply
 from peerhub.commands.scaffold import scaffold
+from peerhub.content.collector import collect_less
 from peerhub.content.filenames import slugify
 from peerhub.render.deck import print_deck
 from peerhub.render.project import check_project, load_site
@@ -40,6 +41,7 @@ __all__ = [
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `peerhub`; the exit status is 0 when all went well."""
+    collect_less()
     parser = argparse.ArgumentParser(prog="peerhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
