@@ -1,6 +1,7 @@
 """Bodies rendered ahead in a forked copy (`peerhub.adapter.ahead`): each body is the one
-the build would make itself, nothing is waited for, the copy stops where the two meet,
-and it never outlives the build."""
+the build would make itself, nothing is waited for, the copy renders only past the
+last body the build asked for and only a pipe's worth ahead of it, and it never outlives
+the build."""
 
 from __future__ import annotations
 
@@ -32,10 +33,11 @@ def wait_until(done: object, seconds: float = 10.0) -> None:
         time.sleep(0.01)
 
 
-def test_the_copy_renders_from_the_end_and_the_build_takes_its_bodies() -> None:
+def test_the_copy_renders_in_order_and_the_build_takes_its_bodies() -> None:
     keys = [f"k{i}" for i in range(40)]
     ahead = Ahead(body_of, keys)
-    wait_until(lambda: len(ahead._done) == len(keys))
+    # The bodies are small: all 40 fit in the pipe, and the copy ends once they are sent.
+    wait_until(lambda: ahead._process is not None and not ahead._process.is_alive())
     bodies = [ahead.body(key) for key in keys]
     here = os.getpid()
     # Every body came from the copy (another process), one for each key, in key order.
@@ -58,26 +60,50 @@ def test_a_body_the_copy_has_not_sent_is_rendered_at_once_and_not_waited_for() -
     ahead.close()
 
 
-def test_the_copy_stops_where_the_build_rendered_for_itself(tmp_path: Path) -> None:
+def test_the_copy_renders_only_past_the_last_body_the_build_asked_for(tmp_path: Path) -> None:
     log = tmp_path / "rendered"
 
     def logged(key: str) -> str:
         if os.getpid() != here:
             with log.open("a") as out:
                 out.write(key + "\n")
-            time.sleep(0.05)  # 20 keys before k39: a second for the flags below
+            if key == "k00":
+                time.sleep(1)  # the build meanwhile takes k00 to k39 itself
         return body_of(key)
 
     here = os.getpid()
     keys = [f"k{i:02}" for i in range(60)]
     ahead = Ahead(logged, keys)
-    for key in keys[:40]:  # the build takes the first 40 itself, before the copy gets there
-        ahead._claimed[keys.index(key)] = 1
+    wait_until(log.exists)  # the copy has started on k00
+    assert [ahead.body(key) for key in keys[:40]] == [body_of(key) for key in keys[:40]]
     wait_until(lambda: ahead._process is not None and not ahead._process.is_alive())
-    rendered = log.read_text().split()
-    assert rendered == keys[::-1][: len(rendered)]  # from the last key backwards
-    assert "k39" not in rendered  # and never into what the build rendered
+    assert log.read_text().split() == ["k00", *keys[40:]]  # it skipped what the build did
+    ahead._take()
+    # The copy's late body for k00, which the build had passed, was not kept.
+    assert sorted(ahead._done) == keys[40:]
     ahead.close()
+
+
+def test_the_copy_waits_while_the_build_has_not_taken_its_bodies(tmp_path: Path) -> None:
+    """The build holds a few bodies at a time, not thousands: the pipe (64 KB here)
+    fills and the copy waits, so it is never more than a few dozen bodies ahead."""
+    log = tmp_path / "rendered"
+
+    def big(key: str) -> str:
+        if os.getpid() != here:
+            with log.open("a") as out:
+                out.write(key + "\n")
+        return key + "x" * 10_000
+
+    here = os.getpid()
+    keys = [f"k{i:03}" for i in range(400)]
+    ahead = Ahead(big, keys)
+    time.sleep(1.5)  # ample time for the copy to render all 400 if nothing stopped it
+    assert ahead._process is not None
+    assert ahead._process.is_alive()
+    assert 0 < len(log.read_text().split()) < 40
+    assert [ahead.body(key) for key in keys] == [big(key) for key in keys]
+    assert ahead._process is None
 
 
 def test_a_body_the_copy_cannot_render_fails_in_the_build_with_its_own_error() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -46,3 +48,21 @@ def test_the_mkdocs_hook_sets_it_when_mkdocs_starts(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(hook, "_state", hook._state)  # restored afterwards
     hook.on_startup(command="build", dirty=False)
     assert gc.get_threshold()[0] == YOUNGEST
+
+
+AT_EXIT = """
+import atexit, gc
+from peerhub.content.collector import collect_less
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))
+collect_less()
+collect_less()
+print("frozen before:", gc.get_freeze_count() > 0)
+"""
+
+
+@pytest.mark.build  # starts a process, to see what happens as it exits
+def test_what_the_process_made_is_frozen_as_it_exits_and_not_before() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", AT_EXIT], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["frozen before: False", "frozen at exit: True"]

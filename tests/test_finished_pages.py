@@ -8,6 +8,7 @@ made of it, and had every part of the theme rendered for it alone."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,7 +22,7 @@ from peerhub.adapter import hook
 from peerhub.adapter.material import FinishedPage, front_matter, nav_titles
 from peerhub.adapter.themeparts import SharedParts
 
-from conftest import mkdocs_build_here, repo_copy, site_files
+from conftest import mkdocs_build_here, repo_copy, site_files, soup
 
 
 class MarkdownPage(FinishedPage):
@@ -35,6 +36,7 @@ class MarkdownPage(FinishedPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         Page.render(self, config, files)
         self.content = str(self.generated.body())
+        self.deferred = False  # its HTML is made here, as before
 
 
 class RenderedAnew(SharedParts):
@@ -102,3 +104,82 @@ def test_a_part_showing_the_title_twice_or_never_is_rendered_for_each_page() -> 
     assert [part("<h></h>", p) for p in (one, two)] == ["<h></h>", "<h></h>"]
     assert rendered == ["groups/a/"] + ["groups/a/", "groups/a/", "groups/b/"] * 2
     assert one.meta == {"title": "a"}  # the mark is taken out again
+
+
+#: A hook that counts, as MkDocs reads and then writes the pages, how many generated
+#: pages hold their HTML, and (`ALSO_READS_HTML`) a plugin of the site's own that reads
+#: every page's HTML at `on_page_content`.
+HELD = """
+import json
+from pathlib import Path
+from peerhub.adapter.material import FinishedPage
+
+counts = {"written": []}
+
+def generated(files):
+    return [f.page for f in files.documentation_pages() if isinstance(f.page, FinishedPage)]
+
+def on_env(env, config, files):
+    pages = generated(files)
+    counts["pages"] = len(pages)
+    counts["deferred"] = sum(p.deferred for p in pages)
+    counts["held once read"] = sum(bool(p.content) for p in pages)
+    counts["files"] = files
+    return env
+
+def on_page_context(context, page, config, nav):
+    if isinstance(page, FinishedPage):
+        counts["written"].append(len(page.content))
+    return context
+
+def on_post_build(config):
+    files = counts.pop("files")
+    counts["held once built"] = sum(bool(p.content) for p in generated(files))
+    Path(config.config_file_path).with_name("held.json").write_text(json.dumps(counts))
+"""
+ALSO_READS_HTML = """
+def on_page_content(html, page, config, files):
+    return html + "<!-- read by the site's own hook -->"
+"""
+
+
+def built_with_hooks(root: Path, **hooks: str) -> dict[str, object]:
+    """Build `root` with extra hooks (file name: source) after the hub's; what HELD counted."""
+    config = root / "mkdocs.yml"
+    listed = "".join(f"  - hooks/{name}.py\n" for name in hooks)
+    config.write_text(
+        config.read_text().replace(
+            "  - hooks/peerhub_hook.py\n", "  - hooks/peerhub_hook.py\n" + listed
+        )
+    )
+    for name, source in hooks.items():
+        (root / "hooks" / f"{name}.py").write_text(source)
+    result = mkdocs_build_here(root, PEERHUB_RENDER_AHEAD="0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads((root / "held.json").read_text())
+
+
+@pytest.mark.build
+def test_a_generated_page_holds_its_html_only_while_it_is_written(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path / "hub", synthetic=5)
+    counts = built_with_hooks(root, held=HELD)
+    assert counts["pages"] == counts["deferred"] > 20
+    assert counts["held once read"] == counts["held once built"] == 0
+    # Each had its HTML when it was written (then let it go).
+    assert len(counts["written"]) == counts["pages"]
+    assert min(counts["written"]) > 0
+    page = soup(root / "site" / "groups" / "fito-network" / "index.html")
+    assert page.find("h1") is not None
+    assert "Fito" in page.find("h1").get_text()
+
+
+@pytest.mark.build
+def test_a_site_whose_own_plugin_reads_html_gets_every_generated_page_through_it(
+    tmp_path: Path,
+) -> None:
+    root = repo_copy(tmp_path / "hub", synthetic=5)
+    counts = built_with_hooks(root, held=HELD, reads=ALSO_READS_HTML)
+    assert counts["deferred"] == 0
+    assert counts["held once read"] == counts["pages"] > 20
+    group = (root / "site" / "groups" / "fito-network" / "index.html").read_text()
+    assert "<!-- read by the site's own hook -->" in group

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from peerhub.adapter.material import front_matter, index_entry
+from peerhub.adapter.material import add_to_index, front_matter, index_entry
 from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.render.datafiles import generated_assets
 from peerhub.render.guides import page_url
@@ -209,3 +209,27 @@ def test_the_addresses_validate_checks_are_the_generated_pages(hub: Site, per_pa
     assert generated_page_addresses(site) == made
     assert ("groups/page/2/" in made) == (per_page == 1)
     assert "groups/secret/" not in made
+
+
+@pytest.mark.parametrize("theirs", [[], [{"location": "", "title": "Home", "text": "é ✓"}]])
+def test_entries_join_the_search_index_as_if_it_were_rewritten_whole(
+    tmp_path: Path, hub: Site, theirs: list[dict[str, str]]
+) -> None:
+    index = tmp_path / "search_index.json"
+    material = {"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": theirs}
+    index.write_text(json.dumps(material), encoding="utf-8")
+    entries = search_entries(hub)
+    add_to_index(index, iter(entries))
+    whole = {**material, "docs": [*theirs, *(index_entry(e) for e in entries)]}
+    # The oracle: the index loaded, its list extended, written whole.
+    expected = json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
+    assert index.read_text(encoding="utf-8") == expected
+    assert len(json.loads(expected)["docs"]) == len(theirs) + len(entries) > 5
+
+
+def test_an_index_of_another_shape_is_refused_not_corrupted(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    index.write_text('{"docs": [], "config": {}}')
+    with pytest.raises(ValueError, match="last field is 'docs'"):
+        add_to_index(index, [])
+    assert index.read_text() == '{"docs": [], "config": {}}'

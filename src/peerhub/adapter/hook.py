@@ -12,7 +12,6 @@ writes into a fresh folder next to `site/`, swapped in only when the build succe
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from functools import partial
@@ -28,7 +27,7 @@ from mkdocs.utils import CountHandler
 
 from peerhub.adapter.ahead import render_ahead
 from peerhub.adapter.buildstate import BuildState
-from peerhub.adapter.material import FinishedPage, index_entry, nav_titles
+from peerhub.adapter.material import FinishedPage, add_to_index, nav_titles
 from peerhub.adapter.searchtext import searchable_tables
 from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
 from peerhub.adapter.sitefolders import Folders
@@ -150,11 +149,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     hub = _state.site
     titles = nav_titles(config.nav)
     ahead = _state.ahead
+    # A page's HTML can wait until the page is written when nothing else reads it before.
+    later = all(handler is on_page_content for handler in config.plugins.events["page_content"])
     for uri, page in _state.pages.items():
         file = File.generated(config, uri, content="")
         _add(files, file)
         body = partial(ahead.body, uri) if ahead is not None else None
-        FinishedPage(file, config, page, titles.get(uri), body)  # becomes file.page
+        FinishedPage(file, config, page, titles.get(uri), body, deferred=later)  # file.page
     for src_uri, content in generated_assets(hub, config.site_url or "", _state.opened):
         _add(files, File.generated(config, src_uri, content=content))
     return files
@@ -172,10 +173,13 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
+@event_priority(100)  # a deferred page's HTML is there before the search plugin reads it
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
-    """A generated page's "edit" link opens its content file, not a Markdown file that
-    does not exist; pages with no publishable source get none.
+    """A deferred generated page gets its HTML (`FinishedPage`); a generated page's "edit"
+    link opens its content file, not a Markdown file; one with no publishable source, none.
     """
+    if isinstance(page, FinishedPage) and page.deferred:
+        page.content = on_page_content(page.made(), page)
     generated = _state.pages.get(page.file.src_uri)
     docs = Path(config.docs_dir).name
     source = generated.source if generated else f"{docs}/{page.file.src_uri}"
@@ -199,8 +203,10 @@ def on_page_content(html: str, page: Page, **_: object) -> str:
 
 def on_post_page(output: str, page: Page, **_: object) -> str:
     """Give every page a Content-Security-Policy allowing only the theme's inline scripts
-    (not in `mkdocs serve`'s preview: see `_policed`).
+    (not in `mkdocs serve`'s preview: see `_policed`); a deferred page lets its HTML go.
     """
+    if isinstance(page, FinishedPage) and page.deferred:
+        page.content = ""
     return _policed(output, page.file.src_uri)
 
 
@@ -247,11 +253,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"].extend(index_entry(e) for e in search_entries(_state.site))
-        index.write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        add_to_index(index, search_entries(_state.site))
     counter = _state.warnings
     if config.strict and counter is not None and counter.get_counts():
         return  # MkDocs aborts next; on_build_error throws the build away

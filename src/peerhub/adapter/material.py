@@ -9,7 +9,8 @@ becomes an entry of Material's search index.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -24,6 +25,7 @@ from peerhub.render.pages import GeneratedPage, SearchEntry
 __all__ = [
     "PAGE_TEMPLATE",
     "FinishedPage",
+    "add_to_index",
     "front_matter",
     "index_entry",
     "nav_titles",
@@ -83,6 +85,11 @@ class FinishedPage(Page):
     Markdown engine (all the site's extensions) for each of thousands of group pages, to
     convert nothing; this page hands over the metadata and the HTML as they are. Plugins
     still see every event from `on_page_markdown` (with no Markdown) on.
+
+    A `deferred` page has no HTML while MkDocs reads every page (`render` leaves it
+    empty): the hook gives it its HTML (`made`) just before MkDocs writes it, and takes
+    it back once written, so the bodies of thousands of pages are never all held at
+    once. Only for sites where no plugin but the hub handles `on_page_content`.
     """
 
     def __init__(
@@ -92,6 +99,8 @@ class FinishedPage(Page):
         page: GeneratedPage,
         title: str | None,
         body: Callable[[], str] | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
         # `title`: the nav's, which wins over the page's own as for any MkDocs page.
         # `body`: where the finished HTML comes from, if not the page's own renderer
@@ -99,6 +108,7 @@ class FinishedPage(Page):
         super().__init__(title, file, config)
         self.generated = page
         self._body = body or (lambda: str(page.body()))
+        self.deferred = deferred
 
     def read_source(self, config: MkDocsConfig) -> None:  # noqa: ARG002 - MkDocs' signature
         """The metadata, as is; no Markdown (plugins' `on_page_markdown` sees "")."""
@@ -108,10 +118,14 @@ class FinishedPage(Page):
         """The finished HTML; like the Markdown page it replaces, no headings in the
         table of contents and no anchors for other pages' links to check.
         """
-        self.content = self._body()
+        self.content = "" if self.deferred else self._body()
         self.toc = get_toc([])
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
+
+    def made(self) -> str:
+        """The finished HTML, made (or taken from `peerhub.adapter.ahead`) now."""
+        return self._body()
 
 
 def index_entry(entry: SearchEntry) -> dict[str, Any]:
@@ -125,3 +139,25 @@ def index_entry(entry: SearchEntry) -> dict[str, Any]:
         "tags": [str(escape(tag)) for tag in entry.tags],
         "boost": entry.boost,
     }
+
+
+def add_to_index(index: Path, entries: Iterable[SearchEntry]) -> None:
+    """Add `entries` to the search index Material wrote at `index`, writing them one by
+    one after its own: the same file as loading the index, extending its list of
+    documents and writing it whole, without holding thousands of entries at once.
+    """
+    data = json.loads(index.read_text(encoding="utf-8"))
+    if list(data)[-1:] != ["docs"] or not isinstance(data["docs"], list):
+        raise ValueError(f"{index}: not a search index whose last field is 'docs'")
+    whole = _compact(data)  # ends with the list's "]" and the object's "}"
+    with index.open("w", encoding="utf-8") as out:
+        out.write(whole[:-2])
+        comma = "," if data["docs"] else ""
+        for entry in entries:
+            out.write(comma + _compact(index_entry(entry)))
+            comma = ","
+        out.write("]}")
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
