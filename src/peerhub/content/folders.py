@@ -39,7 +39,9 @@ def content_files(root: Path, folder: str) -> list[Path]:
     directory = root / folder
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix.lower() in {".yml", ".yaml"})
+    # By name: the same order as comparing the paths (one folder), several times faster.
+    found = (p for p in directory.iterdir() if p.suffix.lower() in {".yml", ".yaml"})
+    return sorted(found, key=lambda path: path.name)
 
 
 def load_folder(

@@ -82,10 +82,8 @@ def stray_files(root: Path, folder: str) -> Iterator[Problem]:
     directory = root / folder
     if not directory.is_dir():
         return
-    for path in sorted(directory.iterdir()):
-        name = path.name
-        if path.suffix.lower() in {".yml", ".yaml"} or name.startswith(".") or name == "README.md":
-            continue
+    names = (path.name for path in directory.iterdir())
+    for name in sorted(n for n in names if not _read_or_meant_to_stay(n)):
         yield Problem(
             f"{folder}/{name}",
             1,
@@ -95,6 +93,15 @@ def stray_files(root: Path, folder: str) -> Iterator[Problem]:
             + (f"; rename it to {name.split('.')[0]}.yml if it is content" if "." in name else ""),
             "warning",
         )
+
+
+def _read_or_meant_to_stay(name: str) -> bool:
+    """Content (`.yml`, `.yaml`), hidden files and the folder's README: not strays."""
+    return (
+        Path(name).suffix.lower() in {".yml", ".yaml"}
+        or name.startswith(".")
+        or name == "README.md"
+    )
 
 
 def check_content(
