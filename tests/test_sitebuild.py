@@ -229,7 +229,8 @@ def test_sigkill_at_random_moments_never_loses_the_site(tmp_path: Path) -> None:
 
 
 #: Runs the command given after it with SIGINT's default action, which a process that
-#: ignores SIGINT would otherwise pass on to it.
+#: ignores SIGINT would otherwise pass on to it (a shell's background job ignores it:
+#: a suite started with `&` made the build ignore Ctrl-C and run to the end).
 AS_FROM_A_TERMINAL = (
     "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
     "os.execv(sys.argv[1], sys.argv[1:])"
