@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from peerhub.adapter import hook
-from peerhub.adapter.material import FinishedPage, front_matter, nav_titles
+from peerhub.adapter.material import DataFile, FinishedPage, front_matter, nav_titles
 from peerhub.adapter.themeparts import SharedParts
 
 from conftest import mkdocs_build_here, repo_copy, site_files, soup
@@ -112,7 +112,7 @@ def test_a_part_showing_the_title_twice_or_never_is_rendered_for_each_page() -> 
 HELD = """
 import json
 from pathlib import Path
-from peerhub.adapter.material import FinishedPage
+from peerhub.adapter.material import DataFile, FinishedPage
 
 counts = {"written": []}
 
@@ -135,6 +135,8 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     files = counts.pop("files")
     counts["held once built"] = sum(bool(p.content) for p in generated(files))
+    data = [f for f in files if isinstance(f, DataFile)]
+    counts["data files"], counts["data kept"] = len(data), sum(bool(f.content_bytes) for f in data)
     Path(config.config_file_path).with_name("held.json").write_text(json.dumps(counts))
 """
 ALSO_READS_HTML = """
@@ -165,6 +167,8 @@ def test_a_generated_page_holds_its_html_only_while_it_is_written(tmp_path: Path
     counts = built_with_hooks(root, held=HELD)
     assert counts["pages"] == counts["deferred"] > 20
     assert counts["held once read"] == counts["held once built"] == 0
+    assert counts["data files"] > 10
+    assert counts["data kept"] == 0  # written, then let go
     # Each had its HTML when it was written (then let it go).
     assert len(counts["written"]) == counts["pages"]
     assert min(counts["written"]) > 0
@@ -183,3 +187,14 @@ def test_a_site_whose_own_plugin_reads_html_gets_every_generated_page_through_it
     assert counts["held once read"] == counts["pages"] > 20
     group = (root / "site" / "groups" / "fito-network" / "index.html").read_text()
     assert "<!-- read by the site's own hook -->" in group
+
+
+def test_a_data_file_is_written_whole_and_then_let_go(tmp_path: Path) -> None:
+    data = '{"groups": ["é", "✓"]}'
+    file = DataFile(
+        "api/groups.json", src_dir=None, dest_dir=str(tmp_path), use_directory_urls=True
+    )
+    file.content_string = data
+    file.copy_file()
+    assert (tmp_path / "api" / "groups.json").read_text(encoding="utf-8") == data
+    assert file.content_bytes == b""

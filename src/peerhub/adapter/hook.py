@@ -27,7 +27,7 @@ from mkdocs.utils import CountHandler
 
 from peerhub.adapter.ahead import render_ahead
 from peerhub.adapter.buildstate import BuildState
-from peerhub.adapter.material import FinishedPage, add_to_index, nav_titles
+from peerhub.adapter.material import DataFile, FinishedPage, add_to_index, nav_titles
 from peerhub.adapter.searchtext import searchable_tables
 from peerhub.adapter.sitebuild import Build, Refused, disk_full, is_staging, start
 from peerhub.adapter.sitefolders import Folders
@@ -157,7 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         body = partial(ahead.body, uri) if ahead is not None else None
         FinishedPage(file, config, page, titles.get(uri), body, deferred=later)  # file.page
     for src_uri, content in generated_assets(hub, config.site_url or "", _state.opened):
-        _add(files, File.generated(config, src_uri, content=content))
+        _add(files, DataFile.generated(config, src_uri, content=content))
     return files
 
 
