@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from peerhub.content.project import stray_files
 from peerhub.content.vocabulary import OUTCOME_IDS
 from peerhub.render.components import Components
 from peerhub.site import Site
@@ -195,3 +196,19 @@ def test_charts_of_what_no_group_recorded_are_not_drawn(hub: Site) -> None:
     html = Components(hub).group_chart("lifespans", "guides/keep-it-going/")
     assert "<svg" not in html
     assert "not recorded by any group" in html
+
+
+def test_only_files_the_hub_cannot_mean_are_called_strays(tmp_path: Path) -> None:
+    """Content in any case, hidden files and the folder's README are left alone; the
+    rest is named, by name."""
+    groups = tmp_path / "groups"
+    groups.mkdir()
+    for name in ("a.yml", "b.YAML", ".DS_Store", "README.md", "notes.txt", "c.yml.bak", "Z"):
+        (groups / name).write_text("x")
+    found = [(p.path, p.severity) for p in stray_files(tmp_path, "groups")]
+    assert found == [
+        ("groups/Z", "warning"),
+        ("groups/c.yml.bak", "warning"),
+        ("groups/notes.txt", "warning"),
+    ]
+    assert list(stray_files(tmp_path, "formats")) == []  # no such folder

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from peerhub.content import rules
 from peerhub.content.fieldtypes import new_opaque_id
-from peerhub.content.folders import Entry, findings, load_folder
+from peerhub.content.folders import Entry, findings, load_folder, yaml_named
 from peerhub.content.formats import Format
 from peerhub.content.groups import Group
 from peerhub.content.outcomes import Outcome
@@ -82,8 +82,9 @@ def stray_files(root: Path, folder: str) -> Iterator[Problem]:
     directory = root / folder
     if not directory.is_dir():
         return
-    names = (path.name for path in directory.iterdir())
-    for name in sorted(n for n in names if not _read_or_meant_to_stay(n)):
+    # Content, hidden files and the folder's README are not strays.
+    names = (p.name for p in directory.iterdir() if not yaml_named(p))
+    for name in sorted(n for n in names if not n.startswith(".") and n != "README.md"):
         yield Problem(
             f"{folder}/{name}",
             1,
@@ -93,15 +94,6 @@ def stray_files(root: Path, folder: str) -> Iterator[Problem]:
             + (f"; rename it to {name.split('.')[0]}.yml if it is content" if "." in name else ""),
             "warning",
         )
-
-
-def _read_or_meant_to_stay(name: str) -> bool:
-    """Content (`.yml`, `.yaml`), hidden files and the folder's README: not strays."""
-    return (
-        Path(name).suffix.lower() in {".yml", ".yaml"}
-        or name.startswith(".")
-        or name == "README.md"
-    )
 
 
 def check_content(

@@ -97,9 +97,8 @@ class Document:
     def _locate_all(self) -> None:
         """Read every key's and value's position, if only the top level's are known."""
         if self.source is not None:
-            builder = Builder(self.path)
-            builder.build(yaml.parse(self.source, Loader=LOADER))
-            self.values, self.keys, self.source = builder.values, builder.keys, None
+            whole = _read_whole(self.source, self.path)
+            self.values, self.keys, self.source = whole.values, whole.keys, None
 
 
 def load_file(path: Path, display: str) -> Document:
@@ -125,12 +124,11 @@ def load_bytes(raw: bytes, display: str) -> Document:
     if "\x00" in text:
         line, column = line_column(text, text.index("\x00"))
         raise fail(line, column, "file contains a NUL character; is it really a text file?")
-    builder = Builder(display)
     try:
         try:
             return _quick(text, display)
         except _Unusual:
-            data = builder.build(yaml.parse(text, Loader=LOADER))
+            return _read_whole(text, display)
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote is found at the end of the file: point at where it opened.
         mark = (exc.context_mark if unclosed_quote(exc) else None) or exc.problem_mark
@@ -143,6 +141,12 @@ def load_bytes(raw: bytes, display: str) -> Document:
         raise fail(line, column, message) from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow in a file
         raise fail(*refused_character(text, exc)) from None
+
+
+def _read_whole(text: str, display: str) -> Document:
+    """`text` read by the full reader, every position noted as it reads."""
+    builder = Builder(display)
+    data = builder.build(yaml.parse(text, Loader=LOADER))
     return Document(display, data, builder.values, builder.keys)
 
 
@@ -193,7 +197,8 @@ def _plain_key(event: yaml.Event, mapping: dict[str, Any]) -> str:
 
 def _plain_value(get: Callable[[], yaml.Event], event: yaml.Event, depth: int) -> Any:
     kind = type(event)
-    if event.anchor is not None or depth > MAX_DEPTH or kind is yaml.AliasEvent or event.tag:
+    # An alias carries the name of its anchor, so the first test stops it too.
+    if event.anchor is not None or depth > MAX_DEPTH or event.tag:
         raise _Unusual
     if kind is yaml.ScalarEvent:
         return None if event.implicit[0] and event.value in NULLS else event.value
